@@ -1,0 +1,15 @@
+#!/usr/bin/env bash
+# Installs what is missing, builds everything twice (core and CLI alone, proving core links no GUI module;
+# then the whole program) with warnings as errors, and runs every test.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+scripts/install-deps.sh
+export QT_QPA_PLATFORM=offscreen
+
+cmake --preset ci-core
+cmake --build --preset ci-core
+ctest --preset ci-core -L core
+
+cmake --preset ci
+cmake --build --preset ci
+ctest --preset ci

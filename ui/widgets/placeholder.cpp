@@ -1,0 +1,1 @@
+// The UI library starts here; widgets arrive with the forms issue.
