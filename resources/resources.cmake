@@ -8,4 +8,5 @@ set(SAGEDESK_CORE_RESOURCES
 
 # Read by ui: icons and images.
 set(SAGEDESK_UI_RESOURCES
+    "${SAGEDESK_RESOURCES_DIR}/icons/sagedesk.svg"
 )
