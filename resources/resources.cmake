@@ -4,6 +4,7 @@ set(SAGEDESK_RESOURCES_DIR "${CMAKE_CURRENT_LIST_DIR}")
 
 # Read by core: the constraints/shape table generated from the service model, the instance-type catalog.
 set(SAGEDESK_CORE_RESOURCES
+    "${SAGEDESK_RESOURCES_DIR}/api/sagemaker-shapes.json"
 )
 
 # Read by ui: icons and images.
