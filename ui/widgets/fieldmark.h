@@ -1,0 +1,33 @@
+#pragma once
+
+#include "core/api/diagnostic.h"
+
+#include <QColor>
+#include <QIcon>
+#include <QString>
+
+#include <utility>
+
+class QWidget;
+
+// How every editor widget shows diagnostics on one of its fields: a tinted background, an icon inside line
+// edits, and the messages as the tooltip (the field's own tooltip stays underneath them).
+namespace FieldMark {
+
+QIcon icon(Diagnostic::Severity severity);
+// Text colour for list and table items that carry a mark.
+QColor textColor(Diagnostic::Severity severity);
+Diagnostic::Severity worst(const Diagnostics &diagnostics);
+// One line per message, errors first.
+QString messageText(const Diagnostics &diagnostics);
+
+// A list of messages for a label beside a group of fields: each line with its severity icon and, when
+// given, where it points ("Row 2", "Subnet 3").
+QString problemListHtml(const QList<std::pair<QString, Diagnostic>> &problems);
+
+// Marks field with diagnostics; an empty list removes the mark.
+void mark(QWidget *field, const Diagnostics &diagnostics);
+void clear(QWidget *field);
+bool isMarked(const QWidget *field);
+
+} // namespace FieldMark

@@ -1,1 +1,0 @@
-// The UI library starts here; widgets arrive with the forms issue.
