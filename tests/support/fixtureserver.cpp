@@ -24,6 +24,7 @@ struct FixtureServer::Connection : QObject
     int id = 0;
     // Stalled, or waiting for a delayed answer: later pipelined requests wait (HTTP/1.1 answers in order).
     bool busy = false;
+    bool stalled = false;
     bool closing = false;
 };
 
@@ -138,6 +139,12 @@ int FixtureServer::openConnections() const
     return int(m_connections.size());
 }
 
+int FixtureServer::stalledConnections() const
+{
+    return int(std::count_if(m_connections.cbegin(), m_connections.cend(),
+        [](const Connection *connection) { return connection->stalled; }));
+}
+
 void FixtureServer::closeAllConnections()
 {
     const QList<Connection *> connections = m_connections.values();
@@ -208,6 +215,7 @@ void FixtureServer::perform(Connection *connection, const FixtureRequest &reques
     switch (action.kind) {
     case FixtureAction::Kind::Stall:
         connection->busy = true;
+        connection->stalled = true;
         return;
     case FixtureAction::Kind::DropAfterBody:
         dropConnection(connection);

@@ -60,6 +60,8 @@ public:
 
     // Connections open now (stalled ones included).
     int openConnections() const;
+    // Connections holding a stalled request: they end only when the client gives up or closeAllConnections().
+    int stalledConnections() const;
     // Closes every connection, stalled ones included.
     void closeAllConnections();
 

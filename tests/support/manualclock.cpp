@@ -17,8 +17,21 @@ void ManualClock::callAfter(std::chrono::milliseconds delay, QObject *context, s
     m_queue.insert(at, std::move(p));
 }
 
+void ManualClock::dropCancelled()
+{
+    // A call whose context is gone would never have run: dropping it must not move time either.
+    while (!m_queue.isEmpty() && m_queue.first().hadContext && !m_queue.first().context)
+        m_queue.removeFirst();
+}
+
+qsizetype ManualClock::pending() const
+{
+    return std::count_if(m_queue.cbegin(), m_queue.cend(), [](const Pending &p) { return !p.hadContext || p.context; });
+}
+
 bool ManualClock::runNext()
 {
+    dropCancelled();
     if (m_queue.isEmpty())
         return false;
     Pending p = m_queue.takeFirst();
@@ -32,7 +45,7 @@ bool ManualClock::runNext()
 void ManualClock::advance(std::chrono::milliseconds by)
 {
     const QDateTime target = m_now.addMSecs(by.count());
-    while (!m_queue.isEmpty() && m_queue.first().due <= target)
+    for (dropCancelled(); !m_queue.isEmpty() && m_queue.first().due <= target; dropCancelled())
         runNext();
     m_now = target;
 }

@@ -17,11 +17,15 @@ public:
 
     void setNow(const QDateTime &now) { m_now = now; }
     void advance(std::chrono::milliseconds by);
-    // Advances to the next pending call and runs it; false when nothing is pending.
+    // Advances to the next pending call and runs it; false when nothing is pending. Calls whose context
+    // was destroyed are dropped without moving time.
     bool runNext();
-    qsizetype pending() const { return m_queue.size(); }
+    // Calls still to run (those whose context was destroyed do not count).
+    qsizetype pending() const;
 
 private:
+    void dropCancelled();
+
     struct Pending
     {
         QDateTime due;

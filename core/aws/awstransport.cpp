@@ -1,0 +1,145 @@
+#include "core/aws/awstransport.h"
+
+#include "core/aws/awscall.h"
+#include "core/aws/clock.h"
+#include "core/aws/credentialsprovider.h"
+#include "core/aws/sigv4signer.h"
+#include "core/aws/tokenbucket.h"
+#include "core/version.h"
+
+#include <QHostAddress>
+#include <QMetaMethod>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+#include <QNetworkRequest>
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+// How much of a body --debug shows.
+constexpr qsizetype maxDebugBody = 4096;
+
+bool isLoopback(const QString &host)
+{
+    if (host.compare("localhost"_L1, Qt::CaseInsensitive) == 0)
+        return true;
+    const QHostAddress address(host);
+    return !address.isNull() && address.isLoopback();
+}
+
+QByteArray hostHeader(const QUrl &url)
+{
+    QByteArray host = url.host(QUrl::FullyEncoded).toLatin1();
+    if (host.contains(':'))
+        host = '[' + host + ']';
+    const int defaultPort = url.scheme() == "https"_L1 ? 443 : 80;
+    if (url.port(defaultPort) != defaultPort)
+        host += ':' + QByteArray::number(url.port());
+    return host;
+}
+
+} // namespace
+
+AwsTransport::AwsTransport(Settings settings, CredentialsProvider *credentials, Clock *clock, QObject *parent)
+    : QObject(parent)
+    , m_settings(std::move(settings))
+    , m_credentials(credentials)
+    , m_clock(clock)
+    , m_network(new QNetworkAccessManager(this))
+{
+    // Redirects are refused per request; caching would hand back stale answers to POSTs anyway.
+    m_network->setRedirectPolicy(QNetworkRequest::ManualRedirectPolicy);
+}
+
+AwsTransport::~AwsTransport() = default;
+
+AwsCall *AwsTransport::send(const AwsRequest &request)
+{
+    auto *call = new AwsCall(this, request);
+    // From the event loop, so a caller connects to finished() before anything can happen.
+    QMetaObject::invokeMethod(call, &AwsCall::beginAttempt, Qt::QueuedConnection);
+    return call;
+}
+
+void AwsTransport::setBudget(TokenBucket *budget)
+{
+    m_budget = budget;
+}
+
+QDateTime AwsTransport::signingTime() const
+{
+    return m_clock->now().addMSecs(m_clockSkew.count());
+}
+
+void AwsTransport::correctClockSkew(const QDateTime &serverTime)
+{
+    m_clockSkew = std::chrono::milliseconds(m_clock->now().msecsTo(serverTime));
+    debug(u"** clock skew corrected: signing times now move by %1 s"_s.arg(double(m_clockSkew.count()) / 1000.0));
+    emit clockSkewChanged(m_clockSkew);
+}
+
+QNetworkReply *AwsTransport::post(
+    const AwsRequest &request, const AwsCredentials &credentials, const QDateTime &time, int attempt, QString *error)
+{
+    const QUrl &url = m_settings.endpoint;
+    if (!url.isValid() || url.host().isEmpty() || (url.scheme() != "https"_L1 && url.scheme() != "http"_L1)) {
+        *error = tr("The endpoint \"%1\" is not an http(s) URL").arg(url.toDisplayString());
+        return nullptr;
+    }
+    if (url.scheme() == "http"_L1 && !isLoopback(url.host())) {
+        *error = tr("Plain http:// is only allowed to a loopback address, not to %1; use https://").arg(url.host());
+        return nullptr;
+    }
+
+    SignableRequest signable;
+    signable.method = "POST";
+    signable.path = url.path(QUrl::FullyEncoded).toLatin1();
+    if (signable.path.isEmpty())
+        signable.path = "/";
+    signable.query = url.query(QUrl::FullyEncoded).toLatin1();
+    signable.headers.append({ "Host", hostHeader(url) });
+    signable.headers.append({ "Content-Type", request.contentType });
+    if (!request.target.isEmpty())
+        signable.headers.append({ "X-Amz-Target", request.target });
+    signable.body = request.body;
+    SigV4Signer(credentials, m_settings.region, m_settings.signingService).sign(signable, time);
+
+    QUrl target = url;
+    target.setPath(QString::fromLatin1(signable.path), QUrl::StrictMode);
+    QNetworkRequest networkRequest(target);
+    for (const auto &[name, value] : std::as_const(signable.headers))
+        networkRequest.setRawHeader(name, value);
+    networkRequest.setRawHeader("User-Agent", "sagedesk/" SAGEDESK_VERSION);
+    networkRequest.setAttribute(QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::ManualRedirectPolicy);
+    networkRequest.setAttribute(QNetworkRequest::CacheLoadControlAttribute, QNetworkRequest::AlwaysNetwork);
+    networkRequest.setAttribute(QNetworkRequest::CacheSaveControlAttribute, false);
+    // HTTP/1.1: the Host header we signed is the one on the wire.
+    networkRequest.setAttribute(QNetworkRequest::Http2AllowedAttribute, false);
+
+    if (debugging()) {
+        debug(u"-> POST %1 %2 attempt %3"_s.arg(target.toDisplayString(), request.operation).arg(attempt));
+        for (const auto &[name, value] : std::as_const(signable.headers)) {
+            const bool secret = name.compare("Authorization", Qt::CaseInsensitive) == 0
+                || name.compare("X-Amz-Security-Token", Qt::CaseInsensitive) == 0;
+            debug(u"-> %1: %2"_s.arg(QString::fromLatin1(name),
+                secret ? u"<redacted>"_s : QString::fromLatin1(value)));
+        }
+        debug(u"-> %1"_s.arg(QString::fromUtf8(request.body.left(maxDebugBody))));
+    }
+
+    ++m_inFlight;
+    return m_network->post(networkRequest, signable.body);
+}
+
+bool AwsTransport::debugging() const
+{
+    static const QMetaMethod signal = QMetaMethod::fromSignal(&AwsTransport::debugMessage);
+    return isSignalConnected(signal);
+}
+
+void AwsTransport::debug(const QString &line)
+{
+    if (debugging())
+        emit debugMessage(line);
+}
