@@ -5,6 +5,7 @@
 #include "core/aws/clock.h"
 #include "core/aws/credentialsprovider.h"
 #include "core/aws/httpdate.h"
+#include "core/aws/redactsecrets.h"
 #include "core/aws/tokenbucket.h"
 
 #include <QJsonDocument>
@@ -174,9 +175,9 @@ void AwsCall::onReplyFinished(QNetworkReply *reply)
         else
             transport->debug(u"<- %1 in %2"_s.arg(status).arg(took));
         for (const auto &[name, value] : headers)
-            transport->debug(u"<- %1: %2"_s.arg(QString::fromLatin1(name), QString::fromLatin1(value)));
+            transport->debug(redactSecrets(u"<- %1: %2"_s.arg(QString::fromLatin1(name), QString::fromLatin1(value))));
         if (!body.isEmpty())
-            transport->debug(u"<- "_s + displayBody(body));
+            transport->debug(redactSecrets(u"<- "_s + displayBody(body)));
     }
 
     AwsError error;

@@ -3,6 +3,7 @@
 #include "core/aws/awscall.h"
 #include "core/aws/clock.h"
 #include "core/aws/credentialsprovider.h"
+#include "core/aws/redactsecrets.h"
 #include "core/aws/sigv4signer.h"
 #include "core/aws/tokenbucket.h"
 #include "core/version.h"
@@ -119,13 +120,10 @@ QNetworkReply *AwsTransport::post(
 
     if (debugging()) {
         debug(u"-> POST %1 %2 attempt %3"_s.arg(target.toDisplayString(), request.operation).arg(attempt));
-        for (const auto &[name, value] : std::as_const(signable.headers)) {
-            const bool secret = name.compare("Authorization", Qt::CaseInsensitive) == 0
-                || name.compare("X-Amz-Security-Token", Qt::CaseInsensitive) == 0;
-            debug(u"-> %1: %2"_s.arg(QString::fromLatin1(name),
-                secret ? u"<redacted>"_s : QString::fromLatin1(value)));
-        }
-        debug(u"-> %1"_s.arg(QString::fromUtf8(request.body.left(maxDebugBody))));
+        const QStringList secrets { credentials.secretAccessKey, credentials.sessionToken };
+        for (const auto &[name, value] : std::as_const(signable.headers))
+            debug(redactSecrets(u"-> %1: %2"_s.arg(QString::fromLatin1(name), QString::fromLatin1(value)), secrets));
+        debug(redactSecrets(u"-> "_s + QString::fromUtf8(request.body.left(maxDebugBody)), secrets));
     }
 
     ++m_inFlight;
