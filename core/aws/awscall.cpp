@@ -94,7 +94,9 @@ void AwsCall::sendAttempt()
     m_lastMayHaveTakenEffect = false;
 
     QString problem;
-    const AwsCredentials credentials = transport->m_credentials->credentials(m_forceRefresh, &problem);
+    const AwsCredentials credentials = transport->m_credentials
+        ? transport->m_credentials->credentials(m_forceRefresh, &problem)
+        : AwsCredentials();
     m_forceRefresh = false;
     if (!credentials.isValid()) {
         AwsResult result;

@@ -78,7 +78,9 @@ QString htmlText(const QByteArray &body)
         QString text = it.next().captured(1);
         text.remove(tags);
         text = text.simplified();
-        if (!text.isEmpty() && !parts.contains(text))
+        // Pages repeat their title as the heading: keep each piece of text once.
+        const bool known = std::any_of(parts.cbegin(), parts.cend(), [&text](const QString &part) { return part.contains(text); });
+        if (!text.isEmpty() && !known)
             parts << text;
     }
     if (parts.isEmpty()) {

@@ -4,6 +4,7 @@
 #include "core/aws/clock.h"
 #include "core/aws/credentialsprovider.h"
 #include "core/aws/redactsecrets.h"
+#include "core/aws/resolvedconnection.h"
 #include "core/aws/sigv4signer.h"
 #include "core/aws/tokenbucket.h"
 #include "core/version.h"
@@ -42,15 +43,22 @@ QByteArray hostHeader(const QUrl &url)
 
 } // namespace
 
-AwsTransport::AwsTransport(Settings settings, CredentialsProvider *credentials, Clock *clock, QObject *parent)
+AwsTransport::AwsTransport(
+    Settings settings, std::shared_ptr<CredentialsProvider> credentials, Clock *clock, QObject *parent)
     : QObject(parent)
     , m_settings(std::move(settings))
-    , m_credentials(credentials)
+    , m_credentials(std::move(credentials))
     , m_clock(clock)
     , m_network(new QNetworkAccessManager(this))
 {
     // Redirects are refused per request; caching would hand back stale answers to POSTs anyway.
     m_network->setRedirectPolicy(QNetworkRequest::ManualRedirectPolicy);
+}
+
+AwsTransport::AwsTransport(const ResolvedConnection &connection, Clock *clock, QObject *parent)
+    : AwsTransport({ connection.endpoint, connection.region, connection.service }, connection.credentials, clock, parent)
+{
+    m_retryPolicy.setMaxAttempts(connection.maxAttempts);
 }
 
 AwsTransport::~AwsTransport() = default;

@@ -10,6 +10,7 @@
 #include <QUrl>
 
 #include <chrono>
+#include <memory>
 
 class AwsCall;
 class Clock;
@@ -18,6 +19,7 @@ class QNetworkAccessManager;
 class QNetworkReply;
 class TokenBucket;
 struct AwsCredentials;
+struct ResolvedConnection;
 
 // Signs and sends AWS requests to one endpoint on QNetworkAccessManager, asynchronously, and retries them
 // the way the SDKs' standard mode does (see RetryPolicy), corrects clock skew and re-resolves expired
@@ -40,8 +42,11 @@ public:
         std::chrono::milliseconds attemptTimeout { 60000 };
     };
 
-    // credentials and clock must outlive the transport.
-    AwsTransport(Settings settings, CredentialsProvider *credentials, Clock *clock, QObject *parent = nullptr);
+    // clock must outlive the transport.
+    AwsTransport(Settings settings, std::shared_ptr<CredentialsProvider> credentials, Clock *clock,
+        QObject *parent = nullptr);
+    // Endpoint, region, signing name, max attempts and credentials of a resolved connection (isValid()).
+    AwsTransport(const ResolvedConnection &connection, Clock *clock, QObject *parent = nullptr);
     ~AwsTransport() override;
 
     // Starts a call. The handle emits finished() once, at the earliest from the event loop (never from
@@ -79,7 +84,7 @@ private:
     void debug(const QString &line);
 
     Settings m_settings;
-    CredentialsProvider *m_credentials;
+    std::shared_ptr<CredentialsProvider> m_credentials;
     Clock *m_clock;
     QNetworkAccessManager *m_network;
     RetryPolicy m_retryPolicy;

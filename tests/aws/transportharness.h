@@ -45,7 +45,7 @@ struct TransportHarness
             qFatal("fixture server cannot listen");
         transport = std::make_unique<AwsTransport>(
             AwsTransport::Settings { server.url(), QStringLiteral("us-east-1"), QStringLiteral("sagemaker") },
-            &credentials, &clock);
+            credentials, &clock);
         transport->retryPolicy().setRandomSource([] { return 0.5; });
     }
 
@@ -91,6 +91,6 @@ struct TransportHarness
 
     ManualClock clock;
     FixtureServer server;
-    TestCredentialsProvider credentials;
+    std::shared_ptr<TestCredentialsProvider> credentials = std::make_shared<TestCredentialsProvider>();
     std::unique_ptr<AwsTransport> transport;
 };

@@ -94,8 +94,8 @@ void TestTransport::jsonRequestIsSignedAndParsed()
     signable.headers = { { "Host", sent.header("Host") }, { "Content-Type", sent.header("Content-Type") },
         { "X-Amz-Target", sent.header("X-Amz-Target") } };
     signable.body = sent.body;
-    h.credentials.refreshes = 0;
-    SigV4Signer(h.credentials.credentials(false, nullptr), u"us-east-1"_s, u"sagemaker"_s)
+    h.credentials->refreshes = 0;
+    SigV4Signer(h.credentials->credentials(false, nullptr), u"us-east-1"_s, u"sagemaker"_s)
         .sign(signable, amzDate(sent.header("X-Amz-Date")));
     QCOMPARE(signable.headers.last().first, QByteArray("Authorization"));
     QCOMPARE(authorization, signable.headers.last().second);
@@ -107,7 +107,7 @@ void TestTransport::queryRequestGetsXml()
     const QByteArray xml = "<DescribeSpotPriceHistoryResponse><spotPriceHistorySet/></DescribeSpotPriceHistoryResponse>";
     h.server.enqueue(FixtureAction::xmlError(503, u"RequestLimitExceeded"_s, u"Request limit exceeded."_s));
     h.server.enqueue(FixtureAction::raw(200, "text/xml;charset=UTF-8", xml));
-    h.transport.reset(new AwsTransport({ h.server.url(), u"us-east-1"_s, u"ec2"_s }, &h.credentials, &h.clock));
+    h.transport.reset(new AwsTransport({ h.server.url(), u"us-east-1"_s, u"ec2"_s }, h.credentials, &h.clock));
     h.transport->retryPolicy().setRandomSource([] { return 0.0; });
     const AwsResult result = h.run(h.transport->send(AwsRequest::query(u"DescribeSpotPriceHistory"_s, u"2016-11-15"_s,
         { { u"InstanceType.1"_s, u"m5.large"_s }, { u"ProductDescription.1"_s, u"Linux/UNIX (Amazon VPC)"_s } })));
@@ -302,7 +302,7 @@ void TestTransport::connectionRefusedIsKnownNotSent()
     QUrl endpoint = h.server.url();
     endpoint.setPort(closed.serverPort());
     closed.close();
-    h.transport.reset(new AwsTransport({ endpoint, u"us-east-1"_s, u"sagemaker"_s }, &h.credentials, &h.clock));
+    h.transport.reset(new AwsTransport({ endpoint, u"us-east-1"_s, u"sagemaker"_s }, h.credentials, &h.clock));
     const AwsResult result = h.run(h.transport->send(AwsRequest::json(u"SageMaker"_s, u"CreateModel"_s, {})));
     QCOMPARE(result.error.code, u"NetworkError"_s);
     QVERIFY(result.error.retryable);
@@ -377,7 +377,7 @@ void TestTransport::expiredTokenRefreshedOnce()
     AwsResult result = h.run(h.call(u"ListTrainingJobs"_s));
     QVERIFY2(result.isOk(), qPrintable(result.error.toString()));
     QCOMPARE(result.attempts, 2);
-    QCOMPARE(h.credentials.refreshes, 1);
+    QCOMPARE(h.credentials->refreshes, 1);
     QCOMPARE(h.server.requests()[0].header("X-Amz-Security-Token"), QByteArray("session-token-v1"));
     QCOMPARE(h.server.requests()[1].header("X-Amz-Security-Token"), QByteArray("session-token-v2"));
 
@@ -387,16 +387,16 @@ void TestTransport::expiredTokenRefreshedOnce()
     result = h.run(h.call(u"ListTrainingJobs"_s));
     QCOMPARE(result.error.code, u"ExpiredToken"_s);
     QCOMPARE(result.attempts, 2);
-    QCOMPARE(h.credentials.refreshes, 2);
+    QCOMPARE(h.credentials->refreshes, 2);
 }
 
 void TestTransport::missingCredentialsNeverSendUnsigned()
 {
     TransportHarness h;
-    h.credentials.failure = u"No credentials found: set AWS_ACCESS_KEY_ID or configure a profile"_s;
+    h.credentials->failure = u"No credentials found: set AWS_ACCESS_KEY_ID or configure a profile"_s;
     const AwsResult result = h.run(h.call(u"ListModels"_s));
     QCOMPARE(result.error.code, u"CredentialsError"_s);
-    QCOMPARE(result.error.message, h.credentials.failure);
+    QCOMPARE(result.error.message, h.credentials->failure);
     QVERIFY(!result.error.retryable);
     QCOMPARE(result.attempts, 0);
     QTest::qWait(50);
@@ -438,7 +438,7 @@ void TestTransport::plainHttpOnlyToLoopback()
 {
     TransportHarness h;
     h.transport.reset(new AwsTransport({ QUrl(u"http://sagemaker.example.com/"_s), u"us-east-1"_s, u"sagemaker"_s },
-        &h.credentials, &h.clock));
+        h.credentials, &h.clock));
     const AwsResult result = h.run(h.transport->send(AwsRequest::json(u"SageMaker"_s, u"ListModels"_s, {})));
     QCOMPARE(result.error.code, u"InvalidEndpoint"_s);
     QVERIFY(result.error.message.contains(u"https://"_s));
