@@ -49,8 +49,7 @@ AwsCall::AwsCall(AwsTransport *transport, AwsRequest request)
     : QObject(transport)
     , m_transport(transport)
     , m_request(std::move(request))
-{
-}
+{ }
 
 AwsCall::~AwsCall()
 {
@@ -133,12 +132,14 @@ void AwsCall::sendAttempt()
         if (++m_uploads == 2) {
             m_earlierMayHaveTakenEffect = true;
             if (m_transport)
-                m_transport->debug(u"** %1 was resent by the network layer after the connection closed"_s.arg(m_request.operation));
+                m_transport->debug(u"** %1 was resent by the network layer after the connection closed"_s.arg(
+                    m_request.operation));
         }
     });
     connect(reply, &QNetworkReply::finished, this, [this, reply] { onReplyFinished(reply); });
     const quint64 attemptId = ++m_attemptId;
-    transport->m_clock->callAfter(transport->settings().attemptTimeout, reply, [this, attemptId] { onTimeout(attemptId); });
+    transport->m_clock->callAfter(
+        transport->settings().attemptTimeout, reply, [this, attemptId] { onTimeout(attemptId); });
 }
 
 void AwsCall::onTimeout(quint64 attemptId)
@@ -177,7 +178,8 @@ void AwsCall::onReplyFinished(QNetworkReply *reply)
         else
             transport->debug(u"<- %1 in %2"_s.arg(status).arg(took));
         for (const auto &[name, value] : headers)
-            transport->debug(redactSecrets(u"<- %1: %2"_s.arg(QString::fromLatin1(name), QString::fromLatin1(value))));
+            transport->debug(
+                redactSecrets(u"<- %1: %2"_s.arg(QString::fromLatin1(name), QString::fromLatin1(value))));
         if (!body.isEmpty())
             transport->debug(redactSecrets(u"<- "_s + displayBody(body)));
     }
@@ -192,8 +194,9 @@ void AwsCall::onReplyFinished(QNetworkReply *reply)
         mayHaveTakenEffect = m_uploaded;
     } else if (isTransportFailure(networkError) && status == 0) {
         error.code = u"NetworkError"_s;
-        error.message = m_uploaded ? tr("The connection broke after the request was sent: %1").arg(reply->errorString())
-                                   : tr("Could not send the request: %1").arg(reply->errorString());
+        error.message = m_uploaded
+            ? tr("The connection broke after the request was sent: %1").arg(reply->errorString())
+            : tr("Could not send the request: %1").arg(reply->errorString());
         mayHaveTakenEffect = m_uploaded;
     } else if (isTransportFailure(networkError) && status >= 200 && status < 300) {
         // The service carried the request out, but its answer was cut short.
@@ -211,7 +214,8 @@ void AwsCall::onReplyFinished(QNetworkReply *reply)
     } else if (status >= 300 && status < 400) {
         error = AwsErrorParser::parse(status, headers, body);
         error.code = u"UnexpectedRedirect"_s;
-        error.message = tr("The endpoint answered HTTP %1 with a redirect to \"%2\"; check the endpoint URL and the region")
+        error.message = tr(
+            "The endpoint answered HTTP %1 with a redirect to \"%2\"; check the endpoint URL and the region")
                             .arg(status)
                             .arg(QString::fromLatin1(reply->rawHeader("Location")));
     } else {
@@ -261,7 +265,8 @@ void AwsCall::handleFailure(AwsError error, const QDateTime &serverDate, bool ma
     m_lastMayHaveTakenEffect = mayHaveTakenEffect;
 
     QDateTime serverTime = serverDate;
-    const bool skewObserved = serverTime.isValid() && std::abs(m_signingTime.msecsTo(serverTime)) > skewThresholdMs;
+    const bool skewObserved
+        = serverTime.isValid() && std::abs(m_signingTime.msecsTo(serverTime)) > skewThresholdMs;
     const RetryPolicy::ErrorKind kind = RetryPolicy::classify(error, skewObserved);
     error.retryable = RetryPolicy::isRetryable(kind);
     if (kind == RetryPolicy::ErrorKind::Throttling) {

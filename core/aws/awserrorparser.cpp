@@ -24,19 +24,32 @@ QByteArray headerValue(const AwsErrorParser::Headers &headers, QByteArrayView na
 QString reasonPhrase(int status)
 {
     switch (status) {
-    case 400: return u"Bad Request"_s;
-    case 401: return u"Unauthorized"_s;
-    case 403: return u"Forbidden"_s;
-    case 404: return u"Not Found"_s;
-    case 405: return u"Method Not Allowed"_s;
-    case 408: return u"Request Timeout"_s;
-    case 413: return u"Payload Too Large"_s;
-    case 429: return u"Too Many Requests"_s;
-    case 500: return u"Internal Server Error"_s;
-    case 502: return u"Bad Gateway"_s;
-    case 503: return u"Service Unavailable"_s;
-    case 504: return u"Gateway Timeout"_s;
-    default: return {};
+    case 400:
+        return u"Bad Request"_s;
+    case 401:
+        return u"Unauthorized"_s;
+    case 403:
+        return u"Forbidden"_s;
+    case 404:
+        return u"Not Found"_s;
+    case 405:
+        return u"Method Not Allowed"_s;
+    case 408:
+        return u"Request Timeout"_s;
+    case 413:
+        return u"Payload Too Large"_s;
+    case 429:
+        return u"Too Many Requests"_s;
+    case 500:
+        return u"Internal Server Error"_s;
+    case 502:
+        return u"Bad Gateway"_s;
+    case 503:
+        return u"Service Unavailable"_s;
+    case 504:
+        return u"Gateway Timeout"_s;
+    default:
+        return {};
     }
 }
 
@@ -79,7 +92,8 @@ QString htmlText(const QByteArray &body)
         text.remove(tags);
         text = text.simplified();
         // Pages repeat their title as the heading: keep each piece of text once.
-        const bool known = std::any_of(parts.cbegin(), parts.cend(), [&text](const QString &part) { return part.contains(text); });
+        const bool known = std::any_of(
+            parts.cbegin(), parts.cend(), [&text](const QString &part) { return part.contains(text); });
         if (!text.isEmpty() && !known)
             parts << text;
     }
@@ -137,7 +151,8 @@ bool parseJson(const QByteArray &body, AwsError &error)
         return false;
     const QJsonObject object = document.object();
     if (error.code.isEmpty())
-        error.code = AwsErrorParser::stripErrorType(jsonString(object, { "__type"_L1, "code"_L1, "Code"_L1 }));
+        error.code
+            = AwsErrorParser::stripErrorType(jsonString(object, { "__type"_L1, "code"_L1, "Code"_L1 }));
     error.message = jsonString(object, { "message"_L1, "Message"_L1, "errorMessage"_L1 });
     if (error.requestId.isEmpty())
         error.requestId = jsonString(object, { "RequestId"_L1, "requestId"_L1 });

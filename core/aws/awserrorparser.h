@@ -5,7 +5,6 @@
 #include <QByteArray>
 #include <QCoreApplication>
 #include <QList>
-
 #include <utility>
 
 // Turns any HTTP error response into an AwsError: the JSON protocols ({"__type": "ns#Code", "message": ...}),

@@ -24,7 +24,8 @@ AwsRequest AwsRequest::query(
     const auto field = [](const QString &name, const QString &value) -> QByteArray {
         return QUrl::toPercentEncoding(name) + '=' + QUrl::toPercentEncoding(value);
     };
-    request.body = field(QStringLiteral("Action"), action) + '&' + field(QStringLiteral("Version"), apiVersion);
+    request.body
+        = field(QStringLiteral("Action"), action) + '&' + field(QStringLiteral("Version"), apiVersion);
     for (const auto &[name, value] : parameters)
         request.body += '&' + field(name, value);
     request.responseFormat = ResponseFormat::Xml;

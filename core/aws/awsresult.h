@@ -10,12 +10,12 @@
 // How an AWS call ended, after all its attempts.
 struct AwsResult
 {
-    AwsError error;   // null on success
+    AwsError error; // null on success
     QJsonObject json; // the parsed answer (JSON protocols); empty for XML and on failure
-    QByteArray body;  // the raw answer body (what the XML protocols parse); the error body on failure
+    QByteArray body; // the raw answer body (what the XML protocols parse); the error body on failure
     QString requestId;
     int httpStatus = 0; // of the last attempt; 0 when no HTTP answer arrived
-    int attempts = 0;   // attempts sent, retries included
+    int attempts = 0; // attempts sent, retries included
     // The call failed, but its last attempt may have been carried out by the service anyway: the request
     // was sent and then the connection broke, no answer came in time, the answer was cut short or
     // unreadable, or the service answered 5xx. A create must be checked with a describe before it is

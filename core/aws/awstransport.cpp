@@ -56,7 +56,8 @@ AwsTransport::AwsTransport(
 }
 
 AwsTransport::AwsTransport(const ResolvedConnection &connection, Clock *clock, QObject *parent)
-    : AwsTransport({ connection.endpoint, connection.region, connection.service }, connection.credentials, clock, parent)
+    : AwsTransport(
+        { connection.endpoint, connection.region, connection.service }, connection.credentials, clock, parent)
 {
     m_retryPolicy.setMaxAttempts(connection.maxAttempts);
 }
@@ -84,12 +85,13 @@ QDateTime AwsTransport::signingTime() const
 void AwsTransport::correctClockSkew(const QDateTime &serverTime)
 {
     m_clockSkew = std::chrono::milliseconds(m_clock->now().msecsTo(serverTime));
-    debug(u"** clock skew corrected: signing times now move by %1 s"_s.arg(double(m_clockSkew.count()) / 1000.0));
+    debug(u"** clock skew corrected: signing times now move by %1 s"_s.arg(
+        double(m_clockSkew.count()) / 1000.0));
     emit clockSkewChanged(m_clockSkew);
 }
 
-QNetworkReply *AwsTransport::post(
-    const AwsRequest &request, const AwsCredentials &credentials, const QDateTime &time, int attempt, QString *error)
+QNetworkReply *AwsTransport::post(const AwsRequest &request, const AwsCredentials &credentials,
+    const QDateTime &time, int attempt, QString *error)
 {
     const QUrl &url = m_settings.endpoint;
     if (!url.isValid() || url.host().isEmpty() || (url.scheme() != "https"_L1 && url.scheme() != "http"_L1)) {
@@ -97,7 +99,8 @@ QNetworkReply *AwsTransport::post(
         return nullptr;
     }
     if (url.scheme() == "http"_L1 && !isLoopback(url.host())) {
-        *error = tr("Plain http:// is only allowed to a loopback address, not to %1; use https://").arg(url.host());
+        *error = tr("Plain http:// is only allowed to a loopback address, not to %1; use https://")
+                     .arg(url.host());
         return nullptr;
     }
 
@@ -120,7 +123,8 @@ QNetworkReply *AwsTransport::post(
     for (const auto &[name, value] : std::as_const(signable.headers))
         networkRequest.setRawHeader(name, value);
     networkRequest.setRawHeader("User-Agent", "sagedesk/" SAGEDESK_VERSION);
-    networkRequest.setAttribute(QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::ManualRedirectPolicy);
+    networkRequest.setAttribute(
+        QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::ManualRedirectPolicy);
     networkRequest.setAttribute(QNetworkRequest::CacheLoadControlAttribute, QNetworkRequest::AlwaysNetwork);
     networkRequest.setAttribute(QNetworkRequest::CacheSaveControlAttribute, false);
     // HTTP/1.1: the Host header we signed is the one on the wire.
@@ -130,7 +134,8 @@ QNetworkReply *AwsTransport::post(
         debug(u"-> POST %1 %2 attempt %3"_s.arg(target.toDisplayString(), request.operation).arg(attempt));
         const QStringList secrets { credentials.secretAccessKey, credentials.sessionToken };
         for (const auto &[name, value] : std::as_const(signable.headers))
-            debug(redactSecrets(u"-> %1: %2"_s.arg(QString::fromLatin1(name), QString::fromLatin1(value)), secrets));
+            debug(redactSecrets(
+                u"-> %1: %2"_s.arg(QString::fromLatin1(name), QString::fromLatin1(value)), secrets));
         debug(redactSecrets(u"-> "_s + QString::fromUtf8(request.body.left(maxDebugBody)), secrets));
     }
 

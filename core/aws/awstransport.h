@@ -8,7 +8,6 @@
 #include <QObject>
 #include <QString>
 #include <QUrl>
-
 #include <chrono>
 #include <memory>
 
@@ -36,8 +35,8 @@ class AwsTransport : public QObject
 public:
     struct Settings
     {
-        QUrl endpoint;          // "https://api.sagemaker.us-east-1.amazonaws.com"; http:// only to loopback
-        QString region;         // "us-east-1"
+        QUrl endpoint; // "https://api.sagemaker.us-east-1.amazonaws.com"; http:// only to loopback
+        QString region; // "us-east-1"
         QString signingService; // "sagemaker", "pricing", "ec2"
         std::chrono::milliseconds attemptTimeout { 60000 };
     };
@@ -57,7 +56,8 @@ public:
     const Settings &settings() const { return m_settings; }
     void setAttemptTimeout(std::chrono::milliseconds timeout) { m_settings.attemptTimeout = timeout; }
     RetryPolicy &retryPolicy() { return m_retryPolicy; }
-    // The connection's shared request budget; not owned. nullptr (the default) sends without waiting.
+    // The connection's shared request budget; not owned, must outlive the calls. nullptr (the default)
+    // sends without waiting.
     void setBudget(TokenBucket *budget);
     TokenBucket *budget() const { return m_budget; }
     // Added to the clock for every signing time, learnt from the service's Date after a skew error.

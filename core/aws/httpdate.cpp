@@ -14,8 +14,8 @@ QDateTime HttpDate::parse(QByteArrayView text)
     const QString value = QString::fromLatin1(text).simplified();
     static const QString formats[] = {
         u"ddd, dd MMM yyyy HH:mm:ss 'GMT'"_s, // IMF-fixdate
-        u"dddd, dd-MMM-yy HH:mm:ss 'GMT'"_s,  // RFC 850
-        u"ddd MMM d HH:mm:ss yyyy"_s,         // asctime, after simplified() squeezed the day's padding
+        u"dddd, dd-MMM-yy HH:mm:ss 'GMT'"_s, // RFC 850
+        u"ddd MMM d HH:mm:ss yyyy"_s, // asctime, after simplified() squeezed the day's padding
     };
     for (const QString &format : formats) {
         QDateTime time = QLocale::c().toDateTime(value, format);

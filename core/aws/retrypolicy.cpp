@@ -2,7 +2,6 @@
 
 #include <QRandomGenerator>
 #include <QStringList>
-
 #include <algorithm>
 #include <cmath>
 
@@ -34,9 +33,7 @@ const QStringList &throttlingCodes()
 const QStringList &transientCodes()
 {
     static const QStringList codes {
-        u"RequestTimeout"_s,
-        u"RequestTimeoutException"_s,
-        u"PriorRequestNotComplete"_s,
+        u"RequestTimeout"_s, u"RequestTimeoutException"_s, u"PriorRequestNotComplete"_s,
         u"NetworkError"_s, // ours: the connection failed or broke
     };
     return codes;
@@ -57,8 +54,8 @@ bool isSkewCode(const QString &code)
 // (a wrong secret, an expired request).
 bool isSkewCapableCode(const QString &code)
 {
-    return code == "InvalidSignatureException"_L1 || code == "SignatureDoesNotMatch"_L1 || code == "AuthFailure"_L1
-        || code == "RequestExpired"_L1;
+    return code == "InvalidSignatureException"_L1 || code == "SignatureDoesNotMatch"_L1
+        || code == "AuthFailure"_L1 || code == "RequestExpired"_L1;
 }
 
 bool messageMentionsSkew(const QString &message)
@@ -77,8 +74,7 @@ bool isExpiredCredentialsCode(const QString &code)
 
 RetryPolicy::RetryPolicy()
     : RetryPolicy(Settings {})
-{
-}
+{ }
 
 RetryPolicy::RetryPolicy(Settings settings, RandomSource random)
     : m_settings(settings)
@@ -131,7 +127,8 @@ bool RetryPolicy::isRetryable(ErrorKind kind)
 std::chrono::milliseconds RetryPolicy::backoffDelay(int retryIndex) const
 {
     // 2^31 ms is far beyond any sensible cap; clamping the exponent keeps the arithmetic finite.
-    const double exponential = double(m_settings.baseDelay.count()) * std::ldexp(1.0, std::clamp(retryIndex, 0, 31));
+    const double exponential
+        = double(m_settings.baseDelay.count()) * std::ldexp(1.0, std::clamp(retryIndex, 0, 31));
     const double cap = std::min(double(m_settings.maxBackoff.count()), exponential);
     const double r = std::clamp(m_random(), 0.0, 1.0);
     return std::chrono::milliseconds(qint64(std::floor(r * cap)));

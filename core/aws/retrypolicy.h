@@ -14,10 +14,10 @@ class RetryPolicy
 public:
     enum class ErrorKind {
         NotRetryable,
-        Throttling,         // the service asks us to slow down
-        Transient,          // 5xx, a broken connection
-        Timeout,            // no response within the attempt timeout
-        ClockSkew,          // our clock is off: correct the signing time and retry once
+        Throttling, // the service asks us to slow down
+        Transient, // 5xx, a broken connection
+        Timeout, // no response within the attempt timeout
+        ClockSkew, // our clock is off: correct the signing time and retry once
         ExpiredCredentials, // re-resolve the credentials and retry once
     };
 

@@ -74,7 +74,8 @@ void TokenBucket::reportSuccess()
 
 int TokenBucket::waiting() const
 {
-    return int(std::count_if(m_queue.cbegin(), m_queue.cend(), [](const Waiter &w) { return !w.context.isNull(); }));
+    return int(
+        std::count_if(m_queue.cbegin(), m_queue.cend(), [](const Waiter &w) { return !w.context.isNull(); }));
 }
 
 double TokenBucket::available() const
@@ -86,7 +87,8 @@ double TokenBucket::available() const
 void TokenBucket::refill()
 {
     const QDateTime now = m_clock->now();
-    m_tokens = std::min(m_settings.burst, m_tokens + std::max<qint64>(0, m_lastRefill.msecsTo(now)) / 1000.0 * m_rate);
+    m_tokens = std::min(
+        m_settings.burst, m_tokens + std::max<qint64>(0, m_lastRefill.msecsTo(now)) / 1000.0 * m_rate);
     m_lastRefill = now;
 }
 

@@ -4,7 +4,6 @@
 #include <QList>
 #include <QObject>
 #include <QPointer>
-
 #include <chrono>
 #include <functional>
 
@@ -22,7 +21,7 @@ class TokenBucket : public QObject
 public:
     struct Settings
     {
-        double rate = 2.0;  // requests per second when not throttled
+        double rate = 2.0; // requests per second when not throttled
         double burst = 1.0; // tokens the bucket holds: 1 spaces requests exactly 1/rate apart
         double minRate = 0.1;
         double decreaseFactor = 0.5;

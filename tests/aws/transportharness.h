@@ -9,7 +9,6 @@
 #include <QElapsedTimer>
 #include <QPointer>
 #include <QTest>
-
 #include <memory>
 
 // Credentials that count refreshes and can be told to fail; a refresh hands out a new session token.

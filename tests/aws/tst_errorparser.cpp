@@ -47,19 +47,24 @@ void TestErrorParser::parse_data()
 
     QTest::newRow("json type with namespace, lower-case message, id from x-amzn-RequestId")
         << 400 << QByteArray("x-amzn-RequestId: abc-123")
-        << QByteArray(R"({"__type":"com.amazonaws.sagemaker#ValidationException","message":"1 validation error"})")
+        << QByteArray(
+               R"({"__type":"com.amazonaws.sagemaker#ValidationException","message":"1 validation error"})")
         << u"ValidationException"_s << u"1 validation error"_s << u"abc-123"_s;
     QTest::newRow("json type without namespace, capitalised Message")
         << 400 << QByteArray("x-amzn-RequestId: r2")
-        << QByteArray(R"({"__type":"ResourceNotFound","Message":"Could not find job"})") << u"ResourceNotFound"_s
-        << u"Could not find job"_s << u"r2"_s;
+        << QByteArray(R"({"__type":"ResourceNotFound","Message":"Could not find job"})")
+        << u"ResourceNotFound"_s << u"Could not find job"_s << u"r2"_s;
     QTest::newRow("json type with coral suffix")
         << 400 << QByteArray()
-        << QByteArray(R"({"__type":"aws.x#ThrottlingException:http://internal.amazon.com/coral/","message":"Rate exceeded"})")
+        << QByteArray(
+               R"({"__type":"aws.x#ThrottlingException:http://internal.amazon.com/coral/","message":"Rate exceeded"})")
         << u"ThrottlingException"_s << u"Rate exceeded"_s << QString();
     QTest::newRow("x-amzn-ErrorType header wins over the body")
-        << 400 << QByteArray("x-amzn-ErrorType: ExpiredTokenException:http://internal.amazon.com/\nx-amzn-RequestId: h")
-        << QByteArray(R"({"__type":"Other","message":"The security token included in the request is expired"})")
+        << 400
+        << QByteArray(
+               "x-amzn-ErrorType: ExpiredTokenException:http://internal.amazon.com/\nx-amzn-RequestId: h")
+        << QByteArray(
+               R"({"__type":"Other","message":"The security token included in the request is expired"})")
         << u"ExpiredTokenException"_s << u"expired"_s << u"h"_s;
     QTest::newRow("request id from x-amz-request-id, header name case ignored")
         << 503 << QByteArray("X-AMZ-REQUEST-ID: s3style")
@@ -80,37 +85,44 @@ void TestErrorParser::parse_data()
         << QString();
     QTest::newRow("html page from a proxy or moto")
         << 500 << QByteArray("Content-Type: text/html")
-        << QByteArray("<!doctype html>\n<html lang=en>\n<title>500 Internal Server Error</title>\n"
-                      "<h1>Internal Server Error</h1>\n<p>The server encountered an internal error and was unable "
-                      "to complete your request.</p>\n")
+        << QByteArray(
+               "<!doctype html>\n<html lang=en>\n<title>500 Internal Server Error</title>\n"
+               "<h1>Internal Server Error</h1>\n<p>The server encountered an internal error and was unable "
+               "to complete your request.</p>\n")
         << u"InternalServerError"_s << u"HTML page instead of an AWS response: 500 Internal Server Error"_s
         << QString();
-    QTest::newRow("empty body")
-        << 503 << QByteArray() << QByteArray() << u"ServiceUnavailable"_s << u"HTTP 503 Service Unavailable with an empty"_s
-        << QString();
+    QTest::newRow("empty body") << 503 << QByteArray() << QByteArray() << u"ServiceUnavailable"_s
+                                << u"HTTP 503 Service Unavailable with an empty"_s << QString();
     QTest::newRow("whitespace body, unknown status")
-        << 418 << QByteArray() << QByteArray("  \r\n") << u"Http418"_s << u"HTTP 418 with an empty"_s << QString();
-    QTest::newRow("plain text body")
-        << 502 << QByteArray() << QByteArray("upstream connect error\nor disconnect") << u"BadGateway"_s
-        << u"HTTP 502 Bad Gateway: upstream connect error or disconnect"_s << QString();
+        << 418 << QByteArray() << QByteArray("  \r\n") << u"Http418"_s << u"HTTP 418 with an empty"_s
+        << QString();
+    QTest::newRow("plain text body") << 502 << QByteArray()
+                                     << QByteArray("upstream connect error\nor disconnect") << u"BadGateway"_s
+                                     << u"HTTP 502 Bad Gateway: upstream connect error or disconnect"_s
+                                     << QString();
     QTest::newRow("ec2 query xml error, request id from the body")
         << 400 << QByteArray()
-        << QByteArray("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<Response><Errors><Error><Code>InvalidParameterValue"
+        << QByteArray("<?xml version=\"1.0\" "
+                      "encoding=\"UTF-8\"?>\n<Response><Errors><Error><Code>InvalidParameterValue"
                       "</Code><Message>Value (x) for parameter y is invalid</Message></Error></Errors>"
                       "<RequestID>ec2-req-9</RequestID></Response>")
         << u"InvalidParameterValue"_s << u"Value (x) for parameter y is invalid"_s << u"ec2-req-9"_s;
     QTest::newRow("ec2 throttling xml, header request id preferred")
         << 503 << QByteArray("x-amzn-RequestId: hdr")
-        << QByteArray("<Response><Errors><Error><Code>RequestLimitExceeded</Code><Message>Request limit exceeded."
-                      "</Message></Error></Errors><RequestID>body</RequestID></Response>")
+        << QByteArray(
+               "<Response><Errors><Error><Code>RequestLimitExceeded</Code><Message>Request limit exceeded."
+               "</Message></Error></Errors><RequestID>body</RequestID></Response>")
         << u"RequestLimitExceeded"_s << u"Request limit exceeded."_s << u"hdr"_s;
     QTest::newRow("query ErrorResponse xml")
         << 403 << QByteArray()
-        << QByteArray("<ErrorResponse><Error><Type>Sender</Type><Code>ExpiredToken</Code><Message>The security token "
-                      "included in the request is expired</Message></Error><RequestId>q-1</RequestId></ErrorResponse>")
+        << QByteArray("<ErrorResponse><Error><Type>Sender</Type><Code>ExpiredToken</Code><Message>The "
+                      "security token "
+                      "included in the request is "
+                      "expired</Message></Error><RequestId>q-1</RequestId></ErrorResponse>")
         << u"ExpiredToken"_s << u"security token"_s << u"q-1"_s;
     QTest::newRow("truncated xml keeps what arrived")
-        << 400 << QByteArray() << QByteArray("<Response><Errors><Error><Code>AuthFailure</Code><Message>AWS was not ab")
+        << 400 << QByteArray()
+        << QByteArray("<Response><Errors><Error><Code>AuthFailure</Code><Message>AWS was not ab")
         << u"AuthFailure"_s << QString() << QString();
     QTest::newRow("xml without a code")
         << 500 << QByteArray() << QByteArray("<Response><Whatever/></Response>") << u"InternalServerError"_s

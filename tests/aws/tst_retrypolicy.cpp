@@ -31,49 +31,59 @@ void TestRetryPolicy::classify_data()
     QTest::addColumn<bool>("skewObserved");
     QTest::addColumn<Kind>("kind");
 
-    const QStringList throttling { u"ThrottlingException"_s, u"ThrottledException"_s, u"RequestThrottledException"_s,
-        u"TooManyRequestsException"_s, u"ProvisionedThroughputExceededException"_s, u"RequestLimitExceeded"_s,
-        u"SlowDown"_s, u"Throttling"_s };
+    const QStringList throttling { u"ThrottlingException"_s, u"ThrottledException"_s,
+        u"RequestThrottledException"_s, u"TooManyRequestsException"_s,
+        u"ProvisionedThroughputExceededException"_s, u"RequestLimitExceeded"_s, u"SlowDown"_s,
+        u"Throttling"_s };
     for (const QString &code : throttling)
-        QTest::addRow("throttling %s", qPrintable(code)) << code << 400 << QString() << false << Kind::Throttling;
-    QTest::newRow("SlowDown on 503 is throttling, not transient") << u"SlowDown"_s << 503 << QString() << false
-                                                                  << Kind::Throttling;
-    QTest::newRow("429 with an unknown code") << u"TooManyRequests"_s << 429 << QString() << false << Kind::Throttling;
+        QTest::addRow("throttling %s", qPrintable(code))
+            << code << 400 << QString() << false << Kind::Throttling;
+    QTest::newRow("SlowDown on 503 is throttling, not transient")
+        << u"SlowDown"_s << 503 << QString() << false << Kind::Throttling;
+    QTest::newRow("429 with an unknown code")
+        << u"TooManyRequests"_s << 429 << QString() << false << Kind::Throttling;
     for (const int status : { 500, 502, 503, 504 })
-        QTest::addRow("status %d", status) << u"InternalFailure"_s << status << QString() << false << Kind::Transient;
-    QTest::newRow("501 is not retried") << u"NotImplemented"_s << 501 << QString() << false << Kind::NotRetryable;
+        QTest::addRow("status %d", status)
+            << u"InternalFailure"_s << status << QString() << false << Kind::Transient;
+    QTest::newRow("501 is not retried")
+        << u"NotImplemented"_s << 501 << QString() << false << Kind::NotRetryable;
     QTest::newRow("connection error") << u"NetworkError"_s << 0 << QString() << false << Kind::Transient;
     QTest::newRow("timeout") << u"Timeout"_s << 0 << QString() << false << Kind::Timeout;
-    QTest::newRow("RequestTimeoutException") << u"RequestTimeoutException"_s << 400 << QString() << false
-                                             << Kind::Transient;
+    QTest::newRow("RequestTimeoutException")
+        << u"RequestTimeoutException"_s << 400 << QString() << false << Kind::Transient;
     QTest::newRow("validation") << u"ValidationException"_s << 400 << u"bad"_s << false << Kind::NotRetryable;
     QTest::newRow("resource in use") << u"ResourceInUse"_s << 400 << QString() << false << Kind::NotRetryable;
     QTest::newRow("not found") << u"ResourceNotFound"_s << 400 << QString() << false << Kind::NotRetryable;
-    QTest::newRow("account quota is not throttling") << u"ResourceLimitExceeded"_s << 400 << QString() << false
-                                                     << Kind::NotRetryable;
-    QTest::newRow("access denied") << u"AccessDeniedException"_s << 403 << QString() << false << Kind::NotRetryable;
-    QTest::newRow("credentials error") << u"CredentialsError"_s << 0 << QString() << false << Kind::NotRetryable;
-    QTest::newRow("unreadable 200") << u"InvalidResponse"_s << 200 << QString() << false << Kind::NotRetryable;
-    QTest::newRow("RequestTimeTooSkewed") << u"RequestTimeTooSkewed"_s << 403 << QString() << false << Kind::ClockSkew;
+    QTest::newRow("account quota is not throttling")
+        << u"ResourceLimitExceeded"_s << 400 << QString() << false << Kind::NotRetryable;
+    QTest::newRow("access denied") << u"AccessDeniedException"_s << 403 << QString() << false
+                                   << Kind::NotRetryable;
+    QTest::newRow("credentials error")
+        << u"CredentialsError"_s << 0 << QString() << false << Kind::NotRetryable;
+    QTest::newRow("unreadable 200") << u"InvalidResponse"_s << 200 << QString() << false
+                                    << Kind::NotRetryable;
+    QTest::newRow("RequestTimeTooSkewed")
+        << u"RequestTimeTooSkewed"_s << 403 << QString() << false << Kind::ClockSkew;
     QTest::newRow("signature expired message")
         << u"InvalidSignatureException"_s << 400
         << u"Signature expired: 20260101T000000Z is now earlier than 20260101T001000Z (20260101T001500Z - 5 min.)"_s
         << false << Kind::ClockSkew;
     QTest::newRow("signature not yet current")
-        << u"InvalidSignatureException"_s << 400 << u"Signature not yet current: 20260101T003000Z is still later"_s
-        << false << Kind::ClockSkew;
-    QTest::newRow("SignatureDoesNotMatch with a skewed Date") << u"SignatureDoesNotMatch"_s << 403 << QString() << true
-                                                              << Kind::ClockSkew;
+        << u"InvalidSignatureException"_s << 400
+        << u"Signature not yet current: 20260101T003000Z is still later"_s << false << Kind::ClockSkew;
+    QTest::newRow("SignatureDoesNotMatch with a skewed Date")
+        << u"SignatureDoesNotMatch"_s << 403 << QString() << true << Kind::ClockSkew;
     QTest::newRow("wrong secret is not skew")
-        << u"InvalidSignatureException"_s << 400 << u"The request signature we calculated does not match"_s << false
-        << Kind::NotRetryable;
-    QTest::newRow("ExpiredToken") << u"ExpiredToken"_s << 400 << QString() << false << Kind::ExpiredCredentials;
-    QTest::newRow("ExpiredTokenException") << u"ExpiredTokenException"_s << 400 << QString() << false
-                                           << Kind::ExpiredCredentials;
-    QTest::newRow("RequestExpired without skew") << u"RequestExpired"_s << 400 << QString() << false
-                                                 << Kind::ExpiredCredentials;
-    QTest::newRow("RequestExpired with a skewed Date") << u"RequestExpired"_s << 400 << QString() << true
-                                                       << Kind::ClockSkew;
+        << u"InvalidSignatureException"_s << 400 << u"The request signature we calculated does not match"_s
+        << false << Kind::NotRetryable;
+    QTest::newRow("ExpiredToken") << u"ExpiredToken"_s << 400 << QString() << false
+                                  << Kind::ExpiredCredentials;
+    QTest::newRow("ExpiredTokenException")
+        << u"ExpiredTokenException"_s << 400 << QString() << false << Kind::ExpiredCredentials;
+    QTest::newRow("RequestExpired without skew")
+        << u"RequestExpired"_s << 400 << QString() << false << Kind::ExpiredCredentials;
+    QTest::newRow("RequestExpired with a skewed Date")
+        << u"RequestExpired"_s << 400 << QString() << true << Kind::ClockSkew;
 }
 
 void TestRetryPolicy::classify()
@@ -111,7 +121,8 @@ void TestRetryPolicy::backoffWithinBounds()
     for (int n = 0; n < 40; ++n) {
         const qint64 cap = n < 5 ? (qint64(1000) << n) : 20000;
         const qint64 delay = policy.backoffDelay(n).count();
-        QVERIFY2(delay >= 0 && delay <= cap, qPrintable(u"retry %1: %2 ms, cap %3"_s.arg(n).arg(delay).arg(cap)));
+        QVERIFY2(
+            delay >= 0 && delay <= cap, qPrintable(u"retry %1: %2 ms, cap %3"_s.arg(n).arg(delay).arg(cap)));
         QCOMPARE(delay, qint64(std::min(1.0, random) * double(cap)));
     }
 }

@@ -3,7 +3,6 @@
 
 #include <QSignalSpy>
 #include <QTest>
-
 #include <memory>
 
 using namespace Qt::StringLiterals;
@@ -58,13 +57,15 @@ void TestTokenBucket::neverExceedsRate()
     // Spacing: never closer than 1/rate (to the millisecond the clock rounds to).
     const qint64 spacing = qint64(1000.0 / rate);
     for (qsizetype i = 1; i < grants.size(); ++i)
-        QVERIFY2(grants[i] - grants[i - 1] >= spacing, qPrintable(u"grants %1 and %2: %3 ms apart"_s.arg(i - 1).arg(i).arg(grants[i] - grants[i - 1])));
+        QVERIFY2(grants[i] - grants[i - 1] >= spacing,
+            qPrintable(u"grants %1 and %2: %3 ms apart"_s.arg(i - 1).arg(i).arg(grants[i] - grants[i - 1])));
     // Sliding windows of one second hold at most ceil(rate) requests.
     const int perWindow = int(std::ceil(rate));
     for (qsizetype i = 0; i < grants.size(); ++i) {
-        const auto inWindow = std::count_if(grants.cbegin() + i, grants.cend(),
-            [&](qint64 t) { return t < grants[i] + 1000; });
-        QVERIFY2(inWindow <= perWindow, qPrintable(u"%1 requests in the second after %2 ms"_s.arg(inWindow).arg(grants[i])));
+        const auto inWindow = std::count_if(
+            grants.cbegin() + i, grants.cend(), [&](qint64 t) { return t < grants[i] + 1000; });
+        QVERIFY2(inWindow <= perWindow,
+            qPrintable(u"%1 requests in the second after %2 ms"_s.arg(inWindow).arg(grants[i])));
     }
     // And it is not slower than it needs to be.
     QVERIFY(grants.last() <= qint64(std::ceil((calls - 1) * 1000.0 / rate)) + calls);
@@ -90,7 +91,8 @@ void TestTokenBucket::burstIsServedAtOnce()
 void TestTokenBucket::throttlingHalvesAndRecoversAdditively()
 {
     ManualClock clock;
-    TokenBucket bucket({ .rate = 2.0, .minRate = 0.25, .increaseStep = 0.5, .recoveryInterval = 1000ms }, &clock);
+    TokenBucket bucket(
+        { .rate = 2.0, .minRate = 0.25, .increaseStep = 0.5, .recoveryInterval = 1000ms }, &clock);
     QSignalSpy rates(&bucket, &TokenBucket::rateChanged);
     QSignalSpy throttled(&bucket, &TokenBucket::throttledChanged);
 

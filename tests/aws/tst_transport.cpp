@@ -65,7 +65,8 @@ void TestTransport::jsonRequestIsSignedAndParsed()
                                        { u"TrainingJobStatus"_s, u"InProgress"_s } })
             .withHeader("x-amzn-RequestId", "req-1");
     });
-    const AwsResult result = h.run(h.call(u"DescribeTrainingJob"_s, { { u"TrainingJobName"_s, u"job-1"_s } }));
+    const AwsResult result
+        = h.run(h.call(u"DescribeTrainingJob"_s, { { u"TrainingJobName"_s, u"job-1"_s } }));
     QVERIFY2(result.isOk(), qPrintable(result.error.toString()));
     QCOMPARE(result.json.value(u"TrainingJobStatus"_s).toString(), u"InProgress"_s);
     QCOMPARE(result.json.value(u"TrainingJobName"_s).toString(), u"job-1"_s);
@@ -85,7 +86,8 @@ void TestTransport::jsonRequestIsSignedAndParsed()
     QCOMPARE(amzDate(sent.header("X-Amz-Date")), h.clock.now());
     QCOMPARE(sent.json().value(u"TrainingJobName"_s).toString(), u"job-1"_s);
     const QByteArray authorization = sent.header("Authorization");
-    QVERIFY(authorization.startsWith("AWS4-HMAC-SHA256 Credential=AKIDEXAMPLE/20260101/us-east-1/sagemaker/aws4_request"));
+    QVERIFY(authorization.startsWith(
+        "AWS4-HMAC-SHA256 Credential=AKIDEXAMPLE/20260101/us-east-1/sagemaker/aws4_request"));
 
     // The signature on the wire is the one our signer computes for exactly these bytes.
     SignableRequest signable;
@@ -104,13 +106,17 @@ void TestTransport::jsonRequestIsSignedAndParsed()
 void TestTransport::queryRequestGetsXml()
 {
     TransportHarness h;
-    const QByteArray xml = "<DescribeSpotPriceHistoryResponse><spotPriceHistorySet/></DescribeSpotPriceHistoryResponse>";
+    const QByteArray xml
+        = "<DescribeSpotPriceHistoryResponse><spotPriceHistorySet/></DescribeSpotPriceHistoryResponse>";
     h.server.enqueue(FixtureAction::xmlError(503, u"RequestLimitExceeded"_s, u"Request limit exceeded."_s));
     h.server.enqueue(FixtureAction::raw(200, "text/xml;charset=UTF-8", xml));
-    h.transport.reset(new AwsTransport({ h.server.url(), u"us-east-1"_s, u"ec2"_s }, h.credentials, &h.clock));
+    h.transport.reset(
+        new AwsTransport({ h.server.url(), u"us-east-1"_s, u"ec2"_s }, h.credentials, &h.clock));
     h.transport->retryPolicy().setRandomSource([] { return 0.0; });
-    const AwsResult result = h.run(h.transport->send(AwsRequest::query(u"DescribeSpotPriceHistory"_s, u"2016-11-15"_s,
-        { { u"InstanceType.1"_s, u"m5.large"_s }, { u"ProductDescription.1"_s, u"Linux/UNIX (Amazon VPC)"_s } })));
+    const AwsResult result
+        = h.run(h.transport->send(AwsRequest::query(u"DescribeSpotPriceHistory"_s, u"2016-11-15"_s,
+            { { u"InstanceType.1"_s, u"m5.large"_s },
+                { u"ProductDescription.1"_s, u"Linux/UNIX (Amazon VPC)"_s } })));
     QVERIFY2(result.isOk(), qPrintable(result.error.toString()));
     QCOMPARE(result.body, xml);
     QVERIFY(result.json.isEmpty());
@@ -119,8 +125,9 @@ void TestTransport::queryRequestGetsXml()
     QCOMPARE(sent.operation(), u"DescribeSpotPriceHistory"_s);
     QVERIFY(!sent.hasHeader("X-Amz-Target"));
     QVERIFY(sent.header("Content-Type").startsWith("application/x-www-form-urlencoded"));
-    QCOMPARE(sent.body, QByteArray("Action=DescribeSpotPriceHistory&Version=2016-11-15&InstanceType.1=m5.large"
-                                   "&ProductDescription.1=Linux%2FUNIX%20%28Amazon%20VPC%29"));
+    QCOMPARE(sent.body,
+        QByteArray("Action=DescribeSpotPriceHistory&Version=2016-11-15&InstanceType.1=m5.large"
+                   "&ProductDescription.1=Linux%2FUNIX%20%28Amazon%20VPC%29"));
     QVERIFY(sent.header("Authorization").contains("/us-east-1/ec2/aws4_request"));
 }
 
@@ -132,11 +139,15 @@ void TestTransport::retriesThenSucceeds_data()
     const auto throttle = FixtureAction::awsError(400, u"ThrottlingException"_s, u"Rate exceeded"_s);
     QTest::newRow("throttling burst") << QList<FixtureAction> { throttle, throttle } << false;
     QTest::newRow("throttled by 429 TooManyRequestsException")
-        << QList<FixtureAction> { FixtureAction::awsError(429, u"TooManyRequestsException"_s, u"slow"_s, {}) } << false;
-    QTest::newRow("500 then 503") << QList<FixtureAction> { FixtureAction::awsError(500, u"InternalFailure"_s, u"x"_s),
-        FixtureAction::awsError(503, u"ServiceUnavailable"_s, u"y"_s) } << true;
-    QTest::newRow("502 html from a proxy") << QList<FixtureAction> { FixtureAction::html(502, "<html><body><h1>502 Bad Gateway</h1></body></html>") }
-                                           << true;
+        << QList<FixtureAction> { FixtureAction::awsError(429, u"TooManyRequestsException"_s, u"slow"_s, {}) }
+        << false;
+    QTest::newRow("500 then 503") << QList<FixtureAction> {
+        FixtureAction::awsError(500, u"InternalFailure"_s, u"x"_s),
+        FixtureAction::awsError(503, u"ServiceUnavailable"_s, u"y"_s)
+    } << true;
+    QTest::newRow("502 html from a proxy") << QList<FixtureAction> {
+        FixtureAction::html(502, "<html><body><h1>502 Bad Gateway</h1></body></html>")
+    } << true;
     QTest::newRow("504 empty") << QList<FixtureAction> { FixtureAction::raw(504, {}, {}) } << true;
 }
 
@@ -147,7 +158,9 @@ void TestTransport::retriesThenSucceeds()
     TransportHarness h;
     for (const FixtureAction &failure : failures)
         h.server.enqueue(failure);
-    h.server.setDefaultHandler([](const FixtureRequest &) { return FixtureAction::json({ { u"ok"_s, true } }); });
+    h.server.setDefaultHandler([](const FixtureRequest &) {
+        return FixtureAction::json({ { u"ok"_s, true } });
+    });
     AwsCall *call = h.call(u"ListTrainingJobs"_s);
     QSignalSpy retrying(call, &AwsCall::retrying);
     const AwsResult result = h.run(call);
@@ -181,10 +194,10 @@ void TestTransport::notRetried_data()
     QTest::newRow("wrong secret") << FixtureAction::awsError(400, u"InvalidSignatureException"_s,
         u"The request signature we calculated does not match the signature you provided."_s)
                                   << u"InvalidSignatureException"_s << false;
-    QTest::newRow("html 200 is unreadable, and it did run") << FixtureAction::html(200, "<html><title>Portal</title></html>")
-                                                            << u"InvalidResponse"_s << true;
-    QTest::newRow("non-json 200") << FixtureAction::raw(200, "application/x-amz-json-1.1", "not json") << u"InvalidResponse"_s
-                                  << true;
+    QTest::newRow("html 200 is unreadable, and it did run")
+        << FixtureAction::html(200, "<html><title>Portal</title></html>") << u"InvalidResponse"_s << true;
+    QTest::newRow("non-json 200") << FixtureAction::raw(200, "application/x-amz-json-1.1", "not json")
+                                  << u"InvalidResponse"_s << true;
 }
 
 void TestTransport::notRetried()
@@ -287,7 +300,8 @@ void TestTransport::droppedAfterBody()
     result = h.run(h.call(u"CreateModel"_s));
     QCOMPARE(result.error.code, u"NetworkError"_s);
     QVERIFY(result.error.retryable);
-    QVERIFY2(result.error.message.contains(u"after the request was sent"_s), qPrintable(result.error.message));
+    QVERIFY2(
+        result.error.message.contains(u"after the request was sent"_s), qPrintable(result.error.message));
     QCOMPARE(result.attempts, 3);
     QVERIFY(h.server.requestCount() >= result.attempts);
     QVERIFY(result.outcomeUnknown);
@@ -302,7 +316,8 @@ void TestTransport::connectionRefusedIsKnownNotSent()
     QUrl endpoint = h.server.url();
     endpoint.setPort(closed.serverPort());
     closed.close();
-    h.transport.reset(new AwsTransport({ endpoint, u"us-east-1"_s, u"sagemaker"_s }, h.credentials, &h.clock));
+    h.transport.reset(
+        new AwsTransport({ endpoint, u"us-east-1"_s, u"sagemaker"_s }, h.credentials, &h.clock));
     const AwsResult result = h.run(h.transport->send(AwsRequest::json(u"SageMaker"_s, u"CreateModel"_s, {})));
     QCOMPARE(result.error.code, u"NetworkError"_s);
     QVERIFY(result.error.retryable);
@@ -315,7 +330,8 @@ void TestTransport::truncatedBody()
 {
     TransportHarness h;
     h.server.enqueue(FixtureAction::truncated(200, R"({"TrainingJobArn":"arn:aws:sage)", 400));
-    h.server.enqueue(FixtureAction::awsError(400, u"ResourceInUse"_s, u"Training job names must be unique"_s));
+    h.server.enqueue(
+        FixtureAction::awsError(400, u"ResourceInUse"_s, u"Training job names must be unique"_s));
     // The create went through the first time; the retry is refused because the name exists. The flags tell
     // the SageMaker client to describe the job instead of reporting a failure.
     const AwsResult result = h.run(h.call(u"CreateTrainingJob"_s));
@@ -325,9 +341,8 @@ void TestTransport::truncatedBody()
     QVERIFY(result.earlierOutcomeUnknown);
     QVERIFY(result.mayHaveTakenEffect());
 
-    h.server.setDefaultHandler([](const FixtureRequest &) {
-        return FixtureAction::truncated(200, R"({"Models":[)", 1000);
-    });
+    h.server.setDefaultHandler(
+        [](const FixtureRequest &) { return FixtureAction::truncated(200, R"({"Models":[)", 1000); });
     const AwsResult cut = h.run(h.call(u"ListModels"_s));
     QCOMPARE(cut.error.code, u"NetworkError"_s);
     QVERIFY(cut.error.message.contains(u"before the whole answer arrived"_s));
@@ -362,7 +377,8 @@ void TestTransport::skewRetriedOnlyOnce()
 {
     TransportHarness h;
     h.server.setDefaultHandler([](const FixtureRequest &) {
-        return FixtureAction::awsError(403, u"RequestTimeTooSkewed"_s, u"The difference is too large"_s).withDateOffset(-3600);
+        return FixtureAction::awsError(403, u"RequestTimeTooSkewed"_s, u"The difference is too large"_s)
+            .withDateOffset(-3600);
     });
     const AwsResult result = h.run(h.call(u"DescribeModel"_s));
     QCOMPARE(result.error.code, u"RequestTimeTooSkewed"_s);
@@ -372,7 +388,8 @@ void TestTransport::skewRetriedOnlyOnce()
 void TestTransport::expiredTokenRefreshedOnce()
 {
     TransportHarness h;
-    h.server.enqueue(FixtureAction::awsError(400, u"ExpiredTokenException"_s, u"The security token included in the request is expired"_s));
+    h.server.enqueue(FixtureAction::awsError(
+        400, u"ExpiredTokenException"_s, u"The security token included in the request is expired"_s));
     h.server.setDefaultHandler([](const FixtureRequest &) { return FixtureAction::json({}); });
     AwsResult result = h.run(h.call(u"ListTrainingJobs"_s));
     QVERIFY2(result.isOk(), qPrintable(result.error.toString()));
@@ -410,7 +427,8 @@ void TestTransport::retryQuotaExhausts()
     settings.quotaCapacity = 12;
     settings.maxAttempts = 10;
     h.transport->retryPolicy() = RetryPolicy(settings, [] { return 0.0; });
-    h.server.setDefaultHandler([](const FixtureRequest &) { return FixtureAction::awsError(500, u"InternalFailure"_s, u"x"_s); });
+    h.server.setDefaultHandler(
+        [](const FixtureRequest &) { return FixtureAction::awsError(500, u"InternalFailure"_s, u"x"_s); });
     AwsResult result = h.run(h.call(u"ListModels"_s));
     QCOMPARE(result.attempts, 3); // 12 pays for two retries at 5
     QCOMPARE(h.transport->retryPolicy().availableQuota(), 2);
@@ -437,8 +455,9 @@ void TestTransport::redirectNotFollowed()
 void TestTransport::plainHttpOnlyToLoopback()
 {
     TransportHarness h;
-    h.transport.reset(new AwsTransport({ QUrl(u"http://sagemaker.example.com/"_s), u"us-east-1"_s, u"sagemaker"_s },
-        h.credentials, &h.clock));
+    h.transport.reset(
+        new AwsTransport({ QUrl(u"http://sagemaker.example.com/"_s), u"us-east-1"_s, u"sagemaker"_s },
+            h.credentials, &h.clock));
     const AwsResult result = h.run(h.transport->send(AwsRequest::json(u"SageMaker"_s, u"ListModels"_s, {})));
     QCOMPARE(result.error.code, u"InvalidEndpoint"_s);
     QVERIFY(result.error.message.contains(u"https://"_s));
@@ -479,7 +498,8 @@ void TestTransport::receiverDestroyedBeforeAnswer()
     QPointer<AwsCall> guard(call);
     auto receiver = std::make_unique<QObject>();
     bool called = false;
-    QObject::connect(call, &AwsCall::finished, receiver.get(), [&called](const AwsResult &) { called = true; });
+    QObject::connect(
+        call, &AwsCall::finished, receiver.get(), [&called](const AwsResult &) { called = true; });
     QTRY_COMPARE(h.server.requestCount(), 1);
     receiver.reset();
     QVERIFY(h.drive([&] { return guard.isNull(); })); // the call finished and deleted itself
@@ -492,7 +512,8 @@ void TestTransport::deletingCallCancels()
     h.server.enqueue(FixtureAction::stall());
     AwsCall *call = h.call(u"ListModels"_s);
     bool called = false;
-    QObject::connect(call, &AwsCall::finished, h.transport.get(), [&called](const AwsResult &) { called = true; });
+    QObject::connect(
+        call, &AwsCall::finished, h.transport.get(), [&called](const AwsResult &) { called = true; });
     QTRY_COMPARE(h.server.stalledConnections(), 1);
     QCOMPARE(h.transport->inFlight(), 1);
     delete call;
@@ -519,10 +540,11 @@ void TestTransport::budgetNeverExceededAndAdapts()
     int finished = 0;
     int failed = 0;
     for (int i = 0; i < calls; ++i) {
-        QObject::connect(h.call(u"DescribeTrainingJob"_s), &AwsCall::finished, &budget, [&](const AwsResult &r) {
-            ++finished;
-            failed += r.isOk() ? 0 : 1;
-        });
+        QObject::connect(
+            h.call(u"DescribeTrainingJob"_s), &AwsCall::finished, &budget, [&](const AwsResult &r) {
+                ++finished;
+                failed += r.isOk() ? 0 : 1;
+            });
     }
     QVERIFY(h.drive([&] { return finished == calls; }));
     QCOMPARE(failed, 0);

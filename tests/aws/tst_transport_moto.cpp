@@ -5,7 +5,6 @@
 #include <QJsonArray>
 #include <QSignalSpy>
 #include <QTest>
-
 #include <memory>
 
 using namespace Qt::StringLiterals;
@@ -61,7 +60,8 @@ AwsResult TestTransportMoto::run(const QString &operation, const QJsonObject &in
 
 void TestTransportMoto::createDescribeList()
 {
-    const QJsonObject container { { u"Image"_s, u"123456789012.dkr.ecr.us-east-1.amazonaws.com/algo:latest"_s } };
+    const QJsonObject container { { u"Image"_s,
+        u"123456789012.dkr.ecr.us-east-1.amazonaws.com/algo:latest"_s } };
     const AwsResult created = run(u"CreateModel"_s,
         { { u"ModelName"_s, u"transport-model"_s }, { u"PrimaryContainer"_s, container },
             { u"ExecutionRoleArn"_s, u"arn:aws:iam::123456789012:role/SageMakerRole"_s } });
@@ -71,13 +71,15 @@ void TestTransportMoto::createDescribeList()
 
     const AwsResult described = run(u"DescribeModel"_s, { { u"ModelName"_s, u"transport-model"_s } });
     QVERIFY2(described.isOk(), qPrintable(described.error.toString()));
-    QCOMPARE(described.json.value(u"PrimaryContainer"_s).toObject().value(u"Image"_s), container.value(u"Image"_s));
+    QCOMPARE(described.json.value(u"PrimaryContainer"_s).toObject().value(u"Image"_s),
+        container.value(u"Image"_s));
 
     const AwsResult listed = run(u"ListModels"_s, {});
     QVERIFY2(listed.isOk(), qPrintable(listed.error.toString()));
     const QJsonArray models = listed.json.value(u"Models"_s).toArray();
-    QVERIFY(std::any_of(models.begin(), models.end(),
-        [](const QJsonValue &m) { return m.toObject().value(u"ModelName"_s).toString() == "transport-model"_L1; }));
+    QVERIFY(std::any_of(models.begin(), models.end(), [](const QJsonValue &m) {
+        return m.toObject().value(u"ModelName"_s).toString() == "transport-model"_L1;
+    }));
 }
 
 void TestTransportMoto::serviceErrorNotRetried()
@@ -85,7 +87,8 @@ void TestTransportMoto::serviceErrorNotRetried()
     const AwsResult result = run(u"DescribeModel"_s, { { u"ModelName"_s, u"no-such-model"_s } });
     QVERIFY(!result.isOk());
     QCOMPARE(result.httpStatus, 400);
-    QVERIFY2(!result.error.code.isEmpty() && !result.error.code.contains(u'#'), qPrintable(result.error.code));
+    QVERIFY2(
+        !result.error.code.isEmpty() && !result.error.code.contains(u'#'), qPrintable(result.error.code));
     QVERIFY(!result.error.message.isEmpty());
     QVERIFY(!result.error.retryable);
     QCOMPARE(result.attempts, 1);
@@ -96,7 +99,8 @@ void TestTransportMoto::htmlErrorIsReadable()
     const AwsResult result = run(u"StopTrainingJob"_s, { { u"TrainingJobName"_s, u"anything"_s } });
     QCOMPARE(result.error.code, u"InternalServerError"_s);
     QCOMPARE(result.httpStatus, 500);
-    QVERIFY2(result.error.message.startsWith(u"HTTP 500 Internal Server Error with an HTML page instead of an AWS response: "_s),
+    QVERIFY2(result.error.message.startsWith(
+                 u"HTTP 500 Internal Server Error with an HTML page instead of an AWS response: "_s),
         qPrintable(result.error.message));
     QVERIFY(!result.error.message.contains(u'<'));
     qInfo("what the user sees: %s", qPrintable(result.error.toString()));

@@ -12,17 +12,20 @@ FixtureAction FixtureAction::json(const QJsonObject &body, int status)
     return action;
 }
 
-FixtureAction FixtureAction::awsError(int status, const QString &code, const QString &message, const QString &ns)
+FixtureAction FixtureAction::awsError(
+    int status, const QString &code, const QString &message, const QString &ns)
 {
     const QString type = ns.isEmpty() ? code : ns + u'#' + code;
     return json(QJsonObject { { u"__type"_s, type }, { u"message"_s, message } }, status);
 }
 
-FixtureAction FixtureAction::xmlError(int status, const QString &code, const QString &message, const QString &requestId)
+FixtureAction FixtureAction::xmlError(
+    int status, const QString &code, const QString &message, const QString &requestId)
 {
-    const QString xml = u"<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<Response><Errors><Error><Code>%1</Code>"
-                        u"<Message>%2</Message></Error></Errors><RequestID>%3</RequestID></Response>"_s
-                            .arg(code.toHtmlEscaped(), message.toHtmlEscaped(), requestId.toHtmlEscaped());
+    const QString xml
+        = u"<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<Response><Errors><Error><Code>%1</Code>"
+          u"<Message>%2</Message></Error></Errors><RequestID>%3</RequestID></Response>"_s.arg(
+              code.toHtmlEscaped(), message.toHtmlEscaped(), requestId.toHtmlEscaped());
     return raw(status, "text/xml;charset=UTF-8", xml.toUtf8());
 }
 

@@ -4,7 +4,6 @@
 #include <QJsonObject>
 #include <QList>
 #include <QString>
-
 #include <chrono>
 #include <utility>
 
@@ -12,10 +11,10 @@
 struct FixtureAction
 {
     enum class Kind {
-        Respond,       // status, headers, body
-        Stall,         // read the request, never answer, keep the connection open
+        Respond, // status, headers, body
+        Stall, // read the request, never answer, keep the connection open
         DropAfterBody, // read the whole request, then close the connection without a byte of answer
-        TruncateBody,  // send the head with Content-Length declaredLength, only body, then close
+        TruncateBody, // send the head with Content-Length declaredLength, only body, then close
     };
 
     Kind kind = Kind::Respond;
@@ -23,11 +22,11 @@ struct FixtureAction
     QList<std::pair<QByteArray, QByteArray>> headers; // added after Date, Content-Type and the request id
     QByteArray contentType = "application/x-amz-json-1.1";
     QByteArray body;
-    qsizetype declaredLength = -1;               // TruncateBody only
-    qint64 dateOffsetSeconds = 0;                // the Date header is the server clock plus this
+    qsizetype declaredLength = -1; // TruncateBody only
+    qint64 dateOffsetSeconds = 0; // the Date header is the server clock plus this
     bool sendDate = true;
-    bool closeAfter = false;                     // close the connection after the answer
-    std::chrono::milliseconds delay { 0 };       // wall time to wait before answering
+    bool closeAfter = false; // close the connection after the answer
+    std::chrono::milliseconds delay { 0 }; // wall time to wait before answering
 
     // 200 (or status) with a JSON document.
     static FixtureAction json(const QJsonObject &body, int status = 200);

@@ -5,7 +5,6 @@
 #include <QJsonObject>
 #include <QList>
 #include <QString>
-
 #include <utility>
 
 // One HTTP request as the fixture server received it, recorded for tests to assert on.
@@ -17,10 +16,10 @@ struct FixtureRequest
     QList<std::pair<QByteArray, QByteArray>> headers; // in arrival order, names as sent
     QByteArray body;
 
-    QDateTime arrivedAt;  // the server's Clock (a ManualClock in tests that pin time)
+    QDateTime arrivedAt; // the server's Clock (a ManualClock in tests that pin time)
     qint64 arrivedAtMs = 0; // wall milliseconds since the server started listening
     int connectionId = 0; // requests on one keep-alive connection share it
-    int sequence = 0;     // 0 for the first request the server received
+    int sequence = 0; // 0 for the first request the server received
 
     // First value of a header, case-insensitive; empty when absent.
     QByteArray header(QByteArrayView name) const;

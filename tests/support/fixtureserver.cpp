@@ -17,8 +17,7 @@ struct FixtureServer::Connection : QObject
     explicit Connection(QTcpSocket *s)
         : QObject(s)
         , socket(s)
-    {
-    }
+    { }
     QTcpSocket *socket;
     HttpRequestParser parser;
     int id = 0;
@@ -33,19 +32,32 @@ namespace {
 QByteArray reasonPhrase(int status)
 {
     switch (status) {
-    case 200: return "OK";
-    case 400: return "Bad Request";
-    case 403: return "Forbidden";
-    case 404: return "Not Found";
-    case 413: return "Payload Too Large";
-    case 429: return "Too Many Requests";
-    case 431: return "Request Header Fields Too Large";
-    case 500: return "Internal Server Error";
-    case 501: return "Not Implemented";
-    case 502: return "Bad Gateway";
-    case 503: return "Service Unavailable";
-    case 504: return "Gateway Timeout";
-    default: return "Status";
+    case 200:
+        return "OK";
+    case 400:
+        return "Bad Request";
+    case 403:
+        return "Forbidden";
+    case 404:
+        return "Not Found";
+    case 413:
+        return "Payload Too Large";
+    case 429:
+        return "Too Many Requests";
+    case 431:
+        return "Request Header Fields Too Large";
+    case 500:
+        return "Internal Server Error";
+    case 501:
+        return "Not Implemented";
+    case 502:
+        return "Bad Gateway";
+    case 503:
+        return "Service Unavailable";
+    case 504:
+        return "Gateway Timeout";
+    default:
+        return "Status";
     }
 }
 
@@ -180,8 +192,8 @@ void FixtureServer::processRequests(Connection *connection)
         if (result == HttpRequestParser::Result::NeedMore)
             return;
         if (result == HttpRequestParser::Result::Error) {
-            FixtureAction refusal = FixtureAction::raw(connection->parser.errorStatus(), "text/plain",
-                connection->parser.errorString().toUtf8());
+            FixtureAction refusal = FixtureAction::raw(
+                connection->parser.errorStatus(), "text/plain", connection->parser.errorString().toUtf8());
             writeResponse(connection, refusal, false);
             return;
         }
@@ -210,7 +222,8 @@ FixtureAction FixtureServer::actionFor(const FixtureRequest &request)
         u"The fixture server has no answer scripted for operation '%1'"_s.arg(operation));
 }
 
-void FixtureServer::perform(Connection *connection, const FixtureRequest &request, const FixtureAction &action)
+void FixtureServer::perform(
+    Connection *connection, const FixtureRequest &request, const FixtureAction &action)
 {
     switch (action.kind) {
     case FixtureAction::Kind::Stall:
@@ -224,7 +237,8 @@ void FixtureServer::perform(Connection *connection, const FixtureRequest &reques
     case FixtureAction::Kind::Respond:
         break;
     }
-    const bool keepAlive = request.keepAlive() && !action.closeAfter && action.kind == FixtureAction::Kind::Respond;
+    const bool keepAlive
+        = request.keepAlive() && !action.closeAfter && action.kind == FixtureAction::Kind::Respond;
     if (action.delay.count() <= 0) {
         writeResponse(connection, action, keepAlive);
         return;
@@ -243,7 +257,8 @@ void FixtureServer::perform(Connection *connection, const FixtureRequest &reques
 
 QByteArray FixtureServer::responseHead(const FixtureAction &action, qsizetype contentLength, bool keepAlive)
 {
-    QByteArray head = "HTTP/1.1 " + QByteArray::number(action.status) + ' ' + reasonPhrase(action.status) + "\r\n";
+    QByteArray head
+        = "HTTP/1.1 " + QByteArray::number(action.status) + ' ' + reasonPhrase(action.status) + "\r\n";
     if (action.sendDate)
         head += "Date: " + HttpDate::format(m_clock->now().addSecs(action.dateOffsetSeconds)) + "\r\n";
     bool hasRequestId = false;

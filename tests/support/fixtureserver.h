@@ -9,7 +9,6 @@
 #include <QObject>
 #include <QQueue>
 #include <QUrl>
-
 #include <functional>
 
 class Clock;

@@ -1,12 +1,10 @@
 #include "tests/support/manualclock.h"
 
-
 #include <algorithm>
 
 ManualClock::ManualClock(QDateTime start)
     : m_now(std::move(start))
-{
-}
+{ }
 
 void ManualClock::callAfter(std::chrono::milliseconds delay, QObject *context, std::function<void()> fn)
 {
@@ -26,7 +24,8 @@ void ManualClock::dropCancelled()
 
 qsizetype ManualClock::pending() const
 {
-    return std::count_if(m_queue.cbegin(), m_queue.cend(), [](const Pending &p) { return !p.hadContext || p.context; });
+    return std::count_if(
+        m_queue.cbegin(), m_queue.cend(), [](const Pending &p) { return !p.hadContext || p.context; });
 }
 
 bool ManualClock::runNext()

@@ -33,28 +33,29 @@ private slots:
 
 namespace {
 
-QByteArray jsonRequest(const QByteArray &operation, const QByteArray &body = "{}", const QByteArray &extra = {})
+QByteArray jsonRequest(
+    const QByteArray &operation, const QByteArray &body = "{}", const QByteArray &extra = {})
 {
     return "POST / HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/x-amz-json-1.1\r\nX-Amz-Target: "
            "SageMaker."
-        + operation + "\r\nContent-Length: " + QByteArray::number(body.size()) + "\r\n" + extra + "\r\n" + body;
+        + operation + "\r\nContent-Length: " + QByteArray::number(body.size()) + "\r\n" + extra + "\r\n"
+        + body;
 }
 
 struct Client
 {
-    explicit Client(const FixtureServer &server)
-    {
-        socket.connectToHost(u"127.0.0.1"_s, server.port());
-    }
+    explicit Client(const FixtureServer &server) { socket.connectToHost(u"127.0.0.1"_s, server.port()); }
     // Sends, then waits (running the event loop, which the server needs) until `count` whole responses
     // arrived or the server closed the connection.
     QByteArray send(const QByteArray &bytes, int count = 1)
     {
         socket.write(bytes);
-        const bool done = QTest::qWaitFor([&] {
-            received += socket.readAll();
-            return completeResponses() >= count || socket.state() == QAbstractSocket::UnconnectedState;
-        }, 5000);
+        const bool done = QTest::qWaitFor(
+            [&] {
+                received += socket.readAll();
+                return completeResponses() >= count || socket.state() == QAbstractSocket::UnconnectedState;
+            },
+            5000);
         if (!done)
             qWarning("no complete answer within 5 s");
         received += socket.readAll();
@@ -70,7 +71,8 @@ struct Client
                 return complete;
             const QByteArray head = received.mid(at, headEnd - at).toLower();
             const qsizetype field = head.indexOf("content-length: ");
-            const qsizetype length = field < 0 ? 0 : head.mid(field + 16, head.indexOf('\r', field) - field - 16).toLongLong();
+            const qsizetype length
+                = field < 0 ? 0 : head.mid(field + 16, head.indexOf('\r', field) - field - 16).toLongLong();
             if (received.size() < headEnd + 4 + length)
                 return complete;
             ++complete;
@@ -96,25 +98,33 @@ void TestFixtureServer::parser_data()
     QTest::addColumn<QByteArray>("lastBody");
 
     QTest::newRow("one request") << jsonRequest("A", "{\"x\":1}") << 1 << 0 << QByteArray("{\"x\":1}");
-    QTest::newRow("two pipelined") << jsonRequest("A", "{}") + jsonRequest("B", "[2]") << 2 << 0 << QByteArray("[2]");
-    QTest::newRow("incomplete body waits") << jsonRequest("A", "{\"long\":true}").chopped(3) << 0 << 0 << QByteArray();
-    QTest::newRow("no body, no Content-Length") << QByteArray("GET /x HTTP/1.1\r\nHost: h\r\n\r\n") << 1 << 0 << QByteArray();
-    QTest::newRow("bare LF line ends") << QByteArray("POST / HTTP/1.1\nHost: h\nContent-Length: 2\n\nok") << 1 << 0
-                                       << QByteArray("ok");
+    QTest::newRow("two pipelined") << jsonRequest("A", "{}") + jsonRequest("B", "[2]") << 2 << 0
+                                   << QByteArray("[2]");
+    QTest::newRow("incomplete body waits")
+        << jsonRequest("A", "{\"long\":true}").chopped(3) << 0 << 0 << QByteArray();
+    QTest::newRow("no body, no Content-Length")
+        << QByteArray("GET /x HTTP/1.1\r\nHost: h\r\n\r\n") << 1 << 0 << QByteArray();
+    QTest::newRow("bare LF line ends")
+        << QByteArray("POST / HTTP/1.1\nHost: h\nContent-Length: 2\n\nok") << 1 << 0 << QByteArray("ok");
     QTest::newRow("leading empty lines") << "\r\n\r\n" + jsonRequest("A") << 1 << 0 << QByteArray("{}");
-    QTest::newRow("chunked refused") << QByteArray("POST / HTTP/1.1\r\nTransfer-Encoding: chunked\r\n\r\n0\r\n\r\n") << 0
-                                     << 501 << QByteArray();
+    QTest::newRow("chunked refused") << QByteArray(
+        "POST / HTTP/1.1\r\nTransfer-Encoding: chunked\r\n\r\n0\r\n\r\n")
+                                     << 0 << 501 << QByteArray();
     QTest::newRow("bad request line") << QByteArray("POST /\r\n\r\n") << 0 << 400 << QByteArray();
     QTest::newRow("not http") << QByteArray("HELLO / SMTP/1.0\r\n\r\n") << 0 << 400 << QByteArray();
-    QTest::newRow("bad content length") << QByteArray("POST / HTTP/1.1\r\nContent-Length: -1\r\n\r\n") << 0 << 400
-                                        << QByteArray();
+    QTest::newRow("bad content length")
+        << QByteArray("POST / HTTP/1.1\r\nContent-Length: -1\r\n\r\n") << 0 << 400 << QByteArray();
     QTest::newRow("conflicting content lengths")
-        << QByteArray("POST / HTTP/1.1\r\nContent-Length: 1\r\nContent-Length: 2\r\n\r\nab") << 0 << 400 << QByteArray();
-    QTest::newRow("header without colon") << QByteArray("POST / HTTP/1.1\r\nHost h\r\n\r\n") << 0 << 400 << QByteArray();
-    QTest::newRow("folded header") << QByteArray("POST / HTTP/1.1\r\nA: b\r\n c\r\n\r\n") << 0 << 400 << QByteArray();
-    QTest::newRow("huge head") << "POST / HTTP/1.1\r\nX: " + QByteArray(70000, 'a') << 0 << 431 << QByteArray();
-    QTest::newRow("huge body declared") << QByteArray("POST / HTTP/1.1\r\nContent-Length: 999999999999\r\n\r\n") << 0
-                                        << 413 << QByteArray();
+        << QByteArray("POST / HTTP/1.1\r\nContent-Length: 1\r\nContent-Length: 2\r\n\r\nab") << 0 << 400
+        << QByteArray();
+    QTest::newRow("header without colon")
+        << QByteArray("POST / HTTP/1.1\r\nHost h\r\n\r\n") << 0 << 400 << QByteArray();
+    QTest::newRow("folded header") << QByteArray("POST / HTTP/1.1\r\nA: b\r\n c\r\n\r\n") << 0 << 400
+                                   << QByteArray();
+    QTest::newRow("huge head") << "POST / HTTP/1.1\r\nX: " + QByteArray(70000, 'a') << 0 << 431
+                               << QByteArray();
+    QTest::newRow("huge body declared")
+        << QByteArray("POST / HTTP/1.1\r\nContent-Length: 999999999999\r\n\r\n") << 0 << 413 << QByteArray();
 }
 
 void TestFixtureServer::parser()
@@ -161,7 +171,9 @@ void TestFixtureServer::answerOrder()
 {
     FixtureServer server;
     QVERIFY(server.listen());
-    server.setDefaultHandler([](const FixtureRequest &) { return FixtureAction::json({ { u"from"_s, u"default"_s } }); });
+    server.setDefaultHandler([](const FixtureRequest &) {
+        return FixtureAction::json({ { u"from"_s, u"default"_s } });
+    });
     server.setHandler(u"Describe"_s, [](const FixtureRequest &r) {
         return FixtureAction::json({ { u"from"_s, u"handler"_s }, { u"echo"_s, r.json().value(u"Name"_s) } });
     });
@@ -174,7 +186,8 @@ void TestFixtureServer::answerOrder()
         const QByteArray response = client.send(jsonRequest(operation, body));
         return QJsonDocument::fromJson(response.mid(response.indexOf("\r\n\r\n") + 4)).object();
     };
-    QCOMPARE(answer("Describe").value(u"__type"_s).toString(), u"com.amazonaws.sagemaker#First"_s); // operation queue
+    QCOMPARE(answer("Describe").value(u"__type"_s).toString(),
+        u"com.amazonaws.sagemaker#First"_s); // operation queue
     QCOMPARE(answer("Describe").value(u"from"_s).toString(), u"any queue"_s);
     const QJsonObject handled = answer("Describe", "{\"Name\":\"j1\"}");
     QCOMPARE(handled.value(u"from"_s).toString(), u"handler"_s);
@@ -182,7 +195,8 @@ void TestFixtureServer::answerOrder()
     QCOMPARE(answer("List").value(u"from"_s).toString(), u"default"_s);
 
     server.setDefaultHandler({});
-    QCOMPARE(answer("List").value(u"__type"_s).toString(), u"com.amazonaws.sagemaker#UnknownOperationException"_s);
+    QCOMPARE(
+        answer("List").value(u"__type"_s).toString(), u"com.amazonaws.sagemaker#UnknownOperationException"_s);
     QCOMPARE(server.requestCount(), 5);
     QCOMPARE(server.requestCount(u"Describe"_s), 3);
     QCOMPARE(server.requests(u"List"_s).size(), 2);
@@ -193,7 +207,9 @@ void TestFixtureServer::keepAliveAndPipelining()
 {
     FixtureServer server;
     QVERIFY(server.listen());
-    server.setDefaultHandler([](const FixtureRequest &r) { return FixtureAction::json({ { u"op"_s, r.operation() } }); });
+    server.setDefaultHandler([](const FixtureRequest &r) {
+        return FixtureAction::json({ { u"op"_s, r.operation() } });
+    });
     server.enqueue(u"Slow"_s, FixtureAction::json({ { u"op"_s, u"Slow"_s } }).withDelay(100ms));
     Client client(server);
     const QByteArray responses = client.send(jsonRequest("Slow") + jsonRequest("Fast"), 2);
@@ -268,10 +284,12 @@ void TestFixtureServer::dateFollowsClockAndOffset()
     server.enqueue(FixtureAction::json({}).withDateOffset(-900));
     server.enqueue(FixtureAction::json({}).withoutDate());
     Client client(server);
-    QVERIFY(client.send(jsonRequest("A")).contains(QByteArray("Date: " + HttpDate::format(clock.now()) + "\r\n")));
+    QVERIFY(client.send(jsonRequest("A"))
+                .contains(QByteArray("Date: " + HttpDate::format(clock.now()) + "\r\n")));
     QCOMPARE(server.requests().first().arrivedAt, clock.now());
     client.received.clear();
-    QVERIFY(client.send(jsonRequest("A")).contains(QByteArray("Date: " + HttpDate::format(clock.now().addSecs(-900)) + "\r\n")));
+    QVERIFY(client.send(jsonRequest("A"))
+                .contains(QByteArray("Date: " + HttpDate::format(clock.now().addSecs(-900)) + "\r\n")));
     client.received.clear();
     QVERIFY(!client.send(jsonRequest("A")).contains("Date: "));
 }
@@ -285,9 +303,10 @@ void TestFixtureServer::queryOperationFromForm()
     });
     Client client(server);
     const QByteArray body = "Action=DescribeSpotPriceHistory&Version=2016-11-15";
-    const QByteArray response = client.send("POST / HTTP/1.1\r\nHost: h\r\nContent-Type: application/x-www-form-urlencoded; "
-                                            "charset=utf-8\r\nContent-Length: "
-        + QByteArray::number(body.size()) + "\r\n\r\n" + body);
+    const QByteArray response
+        = client.send("POST / HTTP/1.1\r\nHost: h\r\nContent-Type: application/x-www-form-urlencoded; "
+                      "charset=utf-8\r\nContent-Length: "
+            + QByteArray::number(body.size()) + "\r\n\r\n" + body);
     QCOMPARE(statusOf(response), 400);
     QVERIFY(response.contains("<Code>InvalidParameterValue</Code><Message>bad &lt;value&gt;</Message>"));
 }
