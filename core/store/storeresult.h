@@ -27,11 +27,14 @@ public:
     explicit operator bool() const { return ok(); }
     const QString &error() const { return m_error; }
 
+    // On a temporary result these return the value itself, not a reference into the dying result, so
+    // `for (const auto &x : *store.list())` is safe.
     const T &value() const & { return m_value; }
-    T &&value() && { return std::move(m_value); }
-    T valueOr(T fallback) const { return m_failed ? std::move(fallback) : m_value; }
+    T value() && { return std::move(m_value); }
+    const T &operator*() const & { return m_value; }
+    T operator*() && { return std::move(m_value); }
     const T *operator->() const { return &m_value; }
-    const T &operator*() const { return m_value; }
+    T valueOr(T fallback) const { return m_failed ? std::move(fallback) : m_value; }
 
     // The value passed through f, or this failure.
     template <typename F>

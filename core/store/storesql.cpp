@@ -4,6 +4,8 @@
 #include <QSqlError>
 #include <QSqlQuery>
 
+using namespace Qt::StringLiterals;
+
 namespace StoreSql {
 
 QString failureText(const QString &what, const QSqlError &error)
@@ -36,8 +38,15 @@ StoreResult<> execute(const QSqlDatabase &db, const QString &sql, const QString 
 
 void bind(QSqlQuery &query, const QVariantList &values)
 {
-    for (qsizetype i = 0; i < values.size(); ++i)
-        query.bindValue(int(i), values.at(i));
+    for (qsizetype i = 0; i < values.size(); ++i) {
+        const QVariant &value = values.at(i);
+        // The driver binds a null QString as SQL NULL; in the store an empty text is text. NULL is asked for
+        // explicitly with an invalid QVariant (textOrNull, timeValue).
+        if (value.typeId() == QMetaType::QString && value.toString().isNull())
+            query.bindValue(int(i), u""_s);
+        else
+            query.bindValue(int(i), value);
+    }
 }
 
 StoreResult<> run(QSqlQuery &query, const QString &sql, const QVariantList &values, const QString &what)
