@@ -1,0 +1,39 @@
+#include "app/cli/commandtable.h"
+
+#include "app/cli/speccommands.h"
+
+#include <QtGlobal>
+
+// The commands of sagedesk-cli, in the order `sagedesk-cli --help` lists them.
+//
+// To add a command (or a group of them): write its run function in its own file named after the group
+// (e.g. trainingjobcommands.h/.cpp for submit, describe-training-job, list-training-jobs, ...), declare it
+// in that header, add one row here and the .cpp to CMakeLists.txt. In run(), build a QCommandLineParser,
+// add the command's positional arguments and options, then call CliCommands::parse(), which adds --help and
+// the global options (globaloptions.cpp) and handles usage errors. Return a CliExit: Ok, Failed (the
+// request or the input was wrong), Usage (bad command line, unreadable input). Summaries are translated
+// in context "sagedesk-cli", so mark them with QT_TRANSLATE_NOOP.
+const QList<CliCommand> &CommandTable::commands()
+{
+    static const QList<CliCommand> table = {
+        { "validate",
+            QT_TRANSLATE_NOOP("sagedesk-cli", "Check training job and model specs against the API's rules."),
+            &SpecCommands::validate },
+        { "skeleton",
+            QT_TRANSLATE_NOOP("sagedesk-cli", "Print a starting spec for a training job or a model."),
+            &SpecCommands::skeleton },
+        { "convert",
+            QT_TRANSLATE_NOOP("sagedesk-cli",
+                "Turn a describe-training-job or describe-model answer into a create request."),
+            &SpecCommands::convert },
+    };
+    return table;
+}
+
+const CliCommand *CommandTable::find(QStringView name)
+{
+    for (const CliCommand &c : commands())
+        if (name == QLatin1StringView(c.name))
+            return &c;
+    return nullptr;
+}
