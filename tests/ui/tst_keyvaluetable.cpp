@@ -1,3 +1,4 @@
+#include "core/api/specvalidator.h"
 #include "ui/widgets/fieldmark.h"
 #include "ui/widgets/keyvaluetable.h"
 #include "uitestsupport.h"
@@ -60,6 +61,7 @@ private slots:
     void removeRowRenumbers();
     void enterInLastValueAddsARow();
     void validatorDiagnosticsMarkRows();
+    void realValidatorFindingsLandOnceInPlace();
     void focusPath();
     void tabOrderFollowsRows();
     void screenshot();
@@ -299,8 +301,31 @@ void TestKeyValueTable::validatorDiagnosticsMarkRows()
 
     KeyValueTable hyper(KeyValueTable::Config::hyperParameters(), u"HyperParameters"_s);
     hyper.setJson(json(R"({"a.b":"1","lr":"0.1"})"));
-    hyper.showDiagnostics({ { u"HyperParameters.a.b"_s, Diagnostic::Severity::Error, u"custom"_s, u"Bad."_s } });
+    hyper.showDiagnostics({ { uR"(HyperParameters["a.b"])"_s, Diagnostic::Severity::Error, u"custom"_s, u"Bad."_s } });
     QVERIFY(FieldMark::isMarked(child<QLineEdit>(&hyper, u"value_0"_s)));
+    QVERIFY(!FieldMark::isMarked(child<QLineEdit>(&hyper, u"value_1"_s)));
+}
+
+void TestKeyValueTable::realValidatorFindingsLandOnceInPlace()
+{
+    KeyValueTable env(KeyValueTable::Config::trainingEnvironment(), u"Environment"_s);
+    env.setJson(json(R"({"1BAD":"x","GOOD":"y"})"));
+    KeyValueTable hyper(KeyValueTable::Config::hyperParameters(), u"HyperParameters"_s);
+    hyper.appendRow(u"batch size"_s, QString(2501, u'9'));
+    hyper.appendRow(u"lr"_s, u"0.1"_s);
+    const QJsonObject spec { { u"Environment"_s, env.toJson() }, { u"HyperParameters"_s, hyper.toJson() } };
+    const Diagnostics diagnostics = validateSpec(SpecKind::TrainingJob, spec);
+    env.showDiagnostics(diagnostics);
+    hyper.showDiagnostics(diagnostics);
+
+    // Environment.1BAD (a key pattern error) lands on the key, said once.
+    const QString keyTip = child<QLineEdit>(&env, u"key_0"_s)->toolTip();
+    QVERIFY2(keyTip.contains("starts with a letter"_L1) && !keyTip.contains("pattern"_L1), qPrintable(keyTip));
+    QVERIFY(!FieldMark::isMarked(child<QLineEdit>(&env, u"value_0"_s)));
+    QVERIFY(!FieldMark::isMarked(child<QLineEdit>(&env, u"key_1"_s)));
+    // HyperParameters["batch size"] (value too long) lands on that row's value.
+    QVERIFY(FieldMark::isMarked(child<QLineEdit>(&hyper, u"value_0"_s)));
+    QVERIFY(!FieldMark::isMarked(child<QLineEdit>(&hyper, u"key_0"_s)));
     QVERIFY(!FieldMark::isMarked(child<QLineEdit>(&hyper, u"value_1"_s)));
 }
 

@@ -1,3 +1,4 @@
+#include "core/api/specvalidator.h"
 #include "ui/widgets/fieldmark.h"
 #include "ui/widgets/vpceditor.h"
 #include "uitestsupport.h"
@@ -51,6 +52,7 @@ private slots:
     void accountIdsMarkUnknownOnes();
     void removeAndEditInPlace();
     void validatorDiagnostics();
+    void realValidatorFindingsLandOnceInPlace();
     void focusPath();
     void tabOrder();
     void screenshot();
@@ -243,6 +245,20 @@ void TestVpcEditor::validatorDiagnostics()
     QVERIFY(!FieldMark::isMarked(child<QListWidget>(&editor, u"securityGroupList"_s)));
     QVERIFY(item(editor, u"subnetList"_s, 0)->toolTip().isEmpty());
     QVERIFY(problems->isHidden());
+}
+
+void TestVpcEditor::realValidatorFindingsLandOnceInPlace()
+{
+    VpcEditor editor;
+    editor.setJson(json(R"({"SecurityGroupIds":[],"Subnets":["subnet-0123abcd","subnet-0123abcd"]})"));
+    const QJsonObject spec { { u"VpcConfig"_s, editor.toJson() } };
+    editor.showDiagnostics(validateSpec(SpecKind::TrainingJob, spec));
+
+    QVERIFY(child<QLabel>(&editor, u"vpcProblems"_s)->text().contains("needs at least one subnet"_L1));
+    QVERIFY(FieldMark::isMarked(child<QListWidget>(&editor, u"securityGroupList"_s)));
+    // The validator's duplicateSubnet and the widget's own duplicate mark are one finding: said once.
+    const QString tip = item(editor, u"subnetList"_s, 1)->toolTip();
+    QVERIFY2(tip.contains("Listed twice"_L1) && !tip.contains(u'\n'), qPrintable(tip));
 }
 
 void TestVpcEditor::focusPath()

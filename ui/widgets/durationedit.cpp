@@ -1,7 +1,6 @@
 #include "ui/widgets/durationedit.h"
 
 #include "ui/widgets/fieldmark.h"
-#include "ui/widgets/specpath.h"
 
 #include <QHBoxLayout>
 #include <QLabel>
@@ -178,16 +177,13 @@ void DurationEdit::setJson(const QJsonValue &value)
 
 void DurationEdit::showDiagnostics(const Diagnostics &diagnostics)
 {
-    m_diagnostics.clear();
-    for (const Diagnostic &d : diagnosticsBelow(diagnostics))
-        if (d.path.isEmpty())
-            m_diagnostics << d;
+    m_diagnostics = diagnosticsAt(diagnostics);
     updateFeedback();
 }
 
 bool DurationEdit::focusPath(const QString &path)
 {
-    if (SpecPath::below(path, pathPrefix()) != QString())
+    if (path != pathPrefix())
         return false;
     m_input->setFocus(Qt::OtherFocusReason);
     m_input->selectAll();
@@ -208,13 +204,7 @@ void DurationEdit::updateFeedback()
     Diagnostics marks = inputDiagnostics() + m_diagnostics;
     FieldMark::mark(m_input, marks);
 
-    QString html;
-    if (const std::optional<int> value = seconds())
-        html = toWords(*value).toHtmlEscaped();
-    if (!marks.isEmpty()) {
-        const QString color = FieldMark::textColor(FieldMark::worst(marks)).name();
-        const QString message = FieldMark::messageText(marks).toHtmlEscaped().replace(u'\n', u"<br>"_s);
-        html += (html.isEmpty() ? QString() : u" &mdash; "_s) + u"<span style=\"color:%1\">%2</span>"_s.arg(color, message);
-    }
+    const std::optional<int> value = seconds();
+    const QString html = FieldMark::annotatedHtml(value ? toWords(*value) : QString(), marks);
     m_words->setText(html);
 }

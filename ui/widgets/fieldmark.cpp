@@ -70,6 +70,11 @@ Diagnostic::Severity worst(const Diagnostics &diagnostics)
     return result;
 }
 
+QString sentence(const QString &message)
+{
+    return message.isEmpty() ? message : message.at(0).toUpper() + message.mid(1);
+}
+
 QString messageText(const Diagnostics &diagnostics)
 {
     Diagnostics sorted = diagnostics;
@@ -77,9 +82,19 @@ QString messageText(const Diagnostics &diagnostics)
         [](const Diagnostic &a, const Diagnostic &b) { return int(a.severity) < int(b.severity); });
     QStringList lines;
     for (const Diagnostic &d : std::as_const(sorted))
-        if (!lines.contains(d.message))
-            lines << d.message;
+        if (!lines.contains(sentence(d.message)))
+            lines << sentence(d.message);
     return lines.join(u'\n');
+}
+
+QString annotatedHtml(const QString &text, const Diagnostics &diagnostics)
+{
+    QString html = text.toHtmlEscaped();
+    if (diagnostics.isEmpty())
+        return html;
+    const QString color = textColor(worst(diagnostics)).name();
+    const QString messages = messageText(diagnostics).toHtmlEscaped().replace(u'\n', u"<br>"_s);
+    return html + (html.isEmpty() ? QString() : u" &mdash; "_s) + u"<span style=\"color:%1\">%2</span>"_s.arg(color, messages);
 }
 
 QString problemListHtml(const QList<std::pair<QString, Diagnostic>> &problems)
@@ -92,7 +107,7 @@ QString problemListHtml(const QList<std::pair<QString, Diagnostic>> &problems)
         QString line = u"<img src=\":/sagedesk/icons/%1.svg\" width=\"12\" height=\"12\"> "_s.arg(iconName);
         if (!where.isEmpty())
             line += u"<b>%1:</b> "_s.arg(where.toHtmlEscaped());
-        line += d.message.toHtmlEscaped();
+        line += sentence(d.message).toHtmlEscaped();
         if (!lines.contains(line))
             lines << line;
     }

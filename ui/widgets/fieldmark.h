@@ -18,8 +18,13 @@ QIcon icon(Diagnostic::Severity severity);
 // Text colour for list and table items that carry a mark.
 QColor textColor(Diagnostic::Severity severity);
 Diagnostic::Severity worst(const Diagnostics &diagnostics);
+// The validator writes messages as clauses ("is required"); shown alone they start with a capital.
+QString sentence(const QString &message);
 // One line per message, errors first.
 QString messageText(const Diagnostics &diagnostics);
+
+// Rich text for the label beside a single field: text (plain), then the messages in their severity's colour.
+QString annotatedHtml(const QString &text, const Diagnostics &diagnostics);
 
 // A list of messages for a label beside a group of fields: each line with its severity icon and, when
 // given, where it points ("Row 2", "Subnet 3").

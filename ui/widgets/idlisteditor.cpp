@@ -283,7 +283,13 @@ void IdListEditor::pasteFromClipboard()
 
 void IdListEditor::refresh()
 {
+    // The validator's finding adds nothing when the widget's own check on the same ID found the same.
     static const QStringList locallyChecked { u"pattern"_s, u"maxLength"_s, u"maxCount"_s };
+    const auto sameFinding = [](const Diagnostic &validator, const Diagnostic &local) {
+        if (local.code == "duplicateId"_L1)
+            return validator.code == "duplicateSubnet"_L1 || validator.code == "duplicateSecurityGroup"_L1;
+        return locallyChecked.contains(validator.code) && validator.code == local.code;
+    };
     m_refreshing = true;
     const QList<Diagnostics> local = localProblems();
     QList<std::pair<QString, Diagnostic>> listed;
@@ -293,8 +299,8 @@ void IdListEditor::refresh()
         QListWidgetItem *item = m_list->item(i);
         Diagnostics marks = local.at(i);
         for (const Diagnostic &d : m_diagnosticsPerId.value(i)) {
-            const bool seen = std::any_of(marks.cbegin(), marks.cend(), [&d](const Diagnostic &m) { return m.code == d.code; });
-            if (!(seen && locallyChecked.contains(d.code)))
+            const Diagnostics &own = local.at(i);
+            if (std::none_of(own.cbegin(), own.cend(), [&](const Diagnostic &m) { return sameFinding(d, m); }))
                 marks << d;
         }
         if (marks.isEmpty()) {

@@ -455,12 +455,12 @@ Diagnostics KeyValueTable::inputDiagnostics() const
     for (int e = 0; e < entries.size(); ++e) {
         const int row = entries.at(e);
         const bool tags = m_config.shape == Shape::TagList;
-        const QString entryPath = tags ? SpecPath::index(pathPrefix(), e) : SpecPath::member(pathPrefix(), key(row));
+        const QString entryPath = tags ? JsonPath::index(pathPrefix(), e) : JsonPath::key(pathPrefix(), key(row));
         for (const auto &[field, list] : { std::pair { u"Key"_s, marks.at(row).key }, std::pair { u"Value"_s, marks.at(row).value } }) {
             for (Diagnostic d : list) {
                 if (!widgetOnly.contains(d.code))
                     continue;
-                d.path = tags ? SpecPath::member(entryPath, field) : entryPath;
+                d.path = tags ? JsonPath::member(entryPath, field) : entryPath;
                 result << d;
             }
         }
@@ -476,21 +476,22 @@ void KeyValueTable::showDiagnostics(const Diagnostics &diagnostics)
 
 bool KeyValueTable::focusPath(const QString &path)
 {
-    const std::optional<QString> rest = SpecPath::below(path, pathPrefix());
-    if (!rest)
+    const std::optional<QList<JsonPath::Segment>> segments = SpecPath::segmentsBelow(path, pathPrefix());
+    if (!segments)
         return false;
-    QStringView view(*rest);
     QLineEdit *target = nullptr;
-    if (m_config.shape == Shape::TagList) {
-        if (const std::optional<int> entry = SpecPath::takeIndex(view)) {
-            const int row = rowOfEntry(*entry);
+    if (!segments->isEmpty()) {
+        const JsonPath::Segment &first = segments->first();
+        if (m_config.shape == Shape::TagList && first.kind == JsonPath::Segment::Kind::Index) {
+            const int row = rowOfEntry(int(first.index));
+            const bool aboutValue = segments->size() > 1 && SpecPath::nameOf(segments->at(1)) == "Value"_L1;
             if (row >= 0)
-                target = view.startsWith(u".Value") ? m_rows.at(row).value : m_rows.at(row).key;
+                target = aboutValue ? m_rows.at(row).value : m_rows.at(row).key;
+        } else if (m_config.shape == Shape::Map && first.kind != JsonPath::Segment::Kind::Index) {
+            const QList<int> rows = rowsWithKey(first.name);
+            if (!rows.isEmpty())
+                target = m_rows.at(rows.first()).value;
         }
-    } else if (const std::optional<QString> key = SpecPath::takeMember(view, true)) {
-        const QList<int> rows = rowsWithKey(*key);
-        if (!rows.isEmpty())
-            target = m_rows.at(rows.first()).value;
     }
     if (!target && !m_rows.isEmpty())
         target = m_rows.first().key;
@@ -508,25 +509,32 @@ void KeyValueTable::refresh()
     QList<RowMarks> marks = localMarks();
     Diagnostics general;
     for (const Diagnostic &d : std::as_const(m_diagnostics)) {
-        QStringView rest(d.path);
+        const QList<JsonPath::Segment> segments = SpecPath::segments(d.path);
+        const bool entryLevel = !segments.isEmpty()
+            && (m_config.shape == Shape::TagList) == (segments.first().kind == JsonPath::Segment::Kind::Index);
+        if (!entryLevel) {
+            general << d;
+            continue;
+        }
         if (m_config.shape == Shape::TagList) {
-            const std::optional<int> entry = SpecPath::takeIndex(rest);
-            const int row = entry ? rowOfEntry(*entry) : -1;
+            const int row = rowOfEntry(int(segments.first().index));
             if (row < 0) {
                 general << d;
                 continue;
             }
-            Diagnostics &target = rest.startsWith(u".Value") ? marks[row].value : marks[row].key;
+            const bool aboutValue = segments.size() > 1 && SpecPath::nameOf(segments.at(1)) == "Value"_L1;
+            Diagnostics &target = aboutValue ? marks[row].value : marks[row].key;
             if (!(locallyCheckedCodes.contains(d.code) && containsCode(target, d.code)))
                 target << d;
             continue;
         }
-        const std::optional<QString> key = SpecPath::takeMember(rest, true);
-        const QList<int> rows = key ? rowsWithKey(*key) : QList<int>();
+        const QList<int> rows = rowsWithKey(segments.first().name);
         if (rows.isEmpty()) {
             general << d;
             continue;
         }
+        // The validator reports a map key's problems and its value's at the same path; a key problem is one
+        // the widget's own key checks found too.
         for (int row : rows) {
             const bool aboutKey = containsCode(marks[row].key, d.code);
             Diagnostics &target = aboutKey ? marks[row].key : marks[row].value;

@@ -20,3 +20,12 @@ Diagnostics SpecFieldEditor::diagnosticsBelow(const Diagnostics &diagnostics) co
     }
     return result;
 }
+
+Diagnostics SpecFieldEditor::diagnosticsAt(const Diagnostics &diagnostics) const
+{
+    Diagnostics result;
+    for (const Diagnostic &d : diagnostics)
+        if (d.path == m_pathPrefix)
+            result << d;
+    return result;
+}

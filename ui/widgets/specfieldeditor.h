@@ -43,6 +43,8 @@ signals:
 protected:
     // The diagnostics below pathPrefix(), each with its path made relative ("", "[1].S3Uri", ".Key").
     Diagnostics diagnosticsBelow(const Diagnostics &diagnostics) const;
+    // The diagnostics aimed at pathPrefix() itself, for editors of a single value.
+    Diagnostics diagnosticsAt(const Diagnostics &diagnostics) const;
 
 private:
     QString m_pathPrefix;

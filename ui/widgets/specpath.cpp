@@ -1,13 +1,11 @@
 #include "ui/widgets/specpath.h"
 
-using namespace Qt::StringLiterals;
-
 namespace SpecPath {
 
 std::optional<QString> below(const QString &path, const QString &prefix)
 {
     if (prefix.isEmpty())
-        return path.isEmpty() || path.startsWith(u'[') ? path : u'.' + path;
+        return path;
     if (!path.startsWith(prefix))
         return std::nullopt;
     const QString rest = path.mid(prefix.size());
@@ -16,47 +14,26 @@ std::optional<QString> below(const QString &path, const QString &prefix)
     return std::nullopt;
 }
 
-std::optional<int> takeIndex(QStringView &rest)
+QList<JsonPath::Segment> segments(const QString &relativePath)
 {
-    if (!rest.startsWith(u'['))
-        return std::nullopt;
-    const qsizetype close = rest.indexOf(u']');
-    if (close < 0)
-        return std::nullopt;
-    bool ok = false;
-    const int i = rest.sliced(1, close - 1).toInt(&ok);
-    if (!ok || i < 0)
-        return std::nullopt;
-    rest = rest.sliced(close + 1);
-    return i;
+    QList<JsonPath::Segment> result;
+    const QStringView view = relativePath.startsWith(u'.') ? QStringView(relativePath).sliced(1) : QStringView(relativePath);
+    if (!JsonPath::parse(view, &result))
+        return {};
+    return result;
 }
 
-std::optional<QString> takeMember(QStringView &rest, bool wholeRest)
+std::optional<QList<JsonPath::Segment>> segmentsBelow(const QString &path, const QString &prefix)
 {
-    if (!rest.startsWith(u'.') || rest.size() < 2)
+    const std::optional<QString> rest = below(path, prefix);
+    if (!rest)
         return std::nullopt;
-    qsizetype end = rest.size();
-    if (!wholeRest) {
-        for (qsizetype i = 1; i < rest.size(); ++i) {
-            if (rest.at(i) == u'.' || rest.at(i) == u'[') {
-                end = i;
-                break;
-            }
-        }
-    }
-    const QString name = rest.sliced(1, end - 1).toString();
-    rest = rest.sliced(end);
-    return name;
+    return segments(*rest);
 }
 
-QString member(const QString &prefix, const QString &name)
+QString nameOf(const JsonPath::Segment &segment)
 {
-    return prefix.isEmpty() ? name : prefix + u'.' + name;
-}
-
-QString index(const QString &prefix, int i)
-{
-    return prefix + u'[' + QString::number(i) + u']';
+    return segment.kind == JsonPath::Segment::Kind::Index ? QString() : segment.name;
 }
 
 } // namespace SpecPath

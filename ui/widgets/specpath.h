@@ -1,26 +1,26 @@
 #pragma once
 
+#include "core/api/jsonpath.h"
+
+#include <QList>
 #include <QString>
-#include <QStringView>
 
 #include <optional>
 
-// JSON paths into a spec document as the validator writes them: "InputDataConfig[1].DataSource.S3DataSource.S3Uri",
-// "VpcConfig.Subnets[0]", "HyperParameters.learning_rate".
+// Where a diagnostic's JSON path (core/api/jsonpath.h) points relative to the place a widget edits.
 namespace SpecPath {
 
-// What follows prefix in path: "" for the prefix itself, "[1].ChannelName" or ".Key" below it; nothing when
-// path lies elsewhere ("VpcConfigX" is not below "VpcConfig"). An empty prefix is the document root.
+// What follows prefix in path: "" for the prefix itself, "[1].ChannelName", ".Key" or "[\"a b\"]" below it;
+// nothing when path lies elsewhere ("VpcConfigX" is not below "VpcConfig"). An empty prefix is the root.
 std::optional<QString> below(const QString &path, const QString &prefix);
 
-// Reads a leading "[n]" from rest and removes it.
-std::optional<int> takeIndex(QStringView &rest);
+// The segments of such a remainder; empty for "" and for a malformed path.
+QList<JsonPath::Segment> segments(const QString &relativePath);
 
-// Reads a leading ".Name" from rest and removes it; for map keys pass wholeRest to take everything after the
-// dot, since a key may itself contain dots.
-std::optional<QString> takeMember(QStringView &rest, bool wholeRest = false);
+// The segments of path below prefix; nothing when path lies elsewhere.
+std::optional<QList<JsonPath::Segment>> segmentsBelow(const QString &path, const QString &prefix);
 
-QString member(const QString &prefix, const QString &name);
-QString index(const QString &prefix, int i);
+// A member or map key segment's name; empty for an index.
+QString nameOf(const JsonPath::Segment &segment);
 
 } // namespace SpecPath

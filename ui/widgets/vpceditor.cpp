@@ -141,18 +141,19 @@ void VpcEditor::showDiagnostics(const Diagnostics &diagnostics)
     Diagnostics securityGroupList;
     Diagnostics subnetList;
     for (const Diagnostic &d : diagnosticsBelow(diagnostics)) {
-        QStringView rest(d.path);
-        const std::optional<QString> member = SpecPath::takeMember(rest);
+        const QList<JsonPath::Segment> segments = SpecPath::segments(d.path);
+        const QString member = segments.isEmpty() ? QString() : SpecPath::nameOf(segments.first());
         const bool isSecurityGroups = member == securityGroupsMember;
         if (!isSecurityGroups && member != subnetsMember) {
             general << d;
             continue;
         }
         QList<Diagnostics> &perId = isSecurityGroups ? perSecurityGroup : perSubnet;
-        if (const std::optional<int> index = SpecPath::takeIndex(rest)) {
-            if (perId.size() <= *index)
-                perId.resize(*index + 1);
-            perId[*index] << d;
+        if (segments.size() > 1 && segments.at(1).kind == JsonPath::Segment::Kind::Index) {
+            const qsizetype index = segments.at(1).index;
+            if (perId.size() <= index)
+                perId.resize(index + 1);
+            perId[index] << d;
         } else {
             (isSecurityGroups ? securityGroupList : subnetList) << d;
         }
@@ -169,11 +170,10 @@ void VpcEditor::showDiagnostics(const Diagnostics &diagnostics)
 
 bool VpcEditor::focusPath(const QString &path)
 {
-    const std::optional<QString> rest = SpecPath::below(path, pathPrefix());
-    if (!rest)
+    const std::optional<QList<JsonPath::Segment>> segments = SpecPath::segmentsBelow(path, pathPrefix());
+    if (!segments)
         return false;
-    QStringView view(*rest);
-    const std::optional<QString> member = SpecPath::takeMember(view);
+    const QString member = segments->isEmpty() ? QString() : SpecPath::nameOf(segments->first());
     IdListEditor *list = member == securityGroupsMember ? m_securityGroups
         : member == subnetsMember                       ? m_subnets
                                                         : nullptr;
@@ -181,8 +181,8 @@ bool VpcEditor::focusPath(const QString &path)
         m_group->setFocus(Qt::OtherFocusReason);
         return true;
     }
-    if (const std::optional<int> index = SpecPath::takeIndex(view))
-        list->focusId(*index);
+    if (segments->size() > 1 && segments->at(1).kind == JsonPath::Segment::Kind::Index)
+        list->focusId(int(segments->at(1).index));
     else
         list->focusInput();
     return true;
@@ -199,7 +199,7 @@ Diagnostics VpcEditor::inputDiagnostics() const
             for (Diagnostic d : problems.at(i)) {
                 if (d.code != "malformedId"_L1 && d.code != "notInAccount"_L1)
                     continue;
-                d.path = SpecPath::index(SpecPath::member(pathPrefix(), member), i);
+                d.path = JsonPath::index(JsonPath::member(pathPrefix(), member), i);
                 result << d;
             }
         }
