@@ -1,94 +1,133 @@
 #include "core/aws/sigv4signer.h"
 
-#include <QDate>
-#include <QTime>
+// See Sha256 below for why the low-level SHA-256 functions.
+#define OPENSSL_SUPPRESS_DEPRECATED
+#include <QVarLengthArray>
 #include <algorithm>
 #include <array>
 #include <memory>
-#include <openssl/core_names.h>
-#include <openssl/evp.h>
-#include <openssl/params.h>
+#include <openssl/sha.h>
 #include <vector>
 
 namespace {
 
-constexpr int kSha256Size = 32;
-using Digest = std::array<unsigned char, kSha256Size>;
+using Digest = std::array<unsigned char, SHA256_DIGEST_LENGTH>;
 
-// OpenSSL 3 looks up algorithms by name on every "fetch"; doing that per HMAC would cost more than the HMAC
-// itself. Each thread keeps one fetched SHA-256 and one HMAC context that is re-keyed per use.
-struct CryptoContexts
+// SHA-256 through OpenSSL's SHA256_* functions. They are deprecated in OpenSSL 3 in favour of EVP, but EVP
+// frees, cleanses and reallocates a provider context on every digest and cannot copy a context without
+// allocating; for the dozen short hashes of a signature that was a third of the signer's time. The
+// low-level functions use the same SHA-NI/AVX2 code, and a SHA256_CTX is a plain struct, so HMAC below
+// precomputes its keyed states once and copies them.
+class Sha256
 {
-    CryptoContexts()
+public:
+    Sha256() { SHA256_Init(&m_context); }
+    void update(QByteArrayView data) { SHA256_Update(&m_context, data.data(), size_t(data.size())); }
+    void update(const Digest &data) { SHA256_Update(&m_context, data.data(), data.size()); }
+    Digest final()
     {
-        sha256 = EVP_MD_fetch(nullptr, "SHA256", nullptr);
-        mdContext = EVP_MD_CTX_new();
-        EVP_MAC *mac = EVP_MAC_fetch(nullptr, "HMAC", nullptr);
-        hmac = EVP_MAC_CTX_new(mac);
-        EVP_MAC_free(mac); // the context keeps its own reference
-        char digestName[] = "SHA256";
-        const OSSL_PARAM params[] = {
-            OSSL_PARAM_construct_utf8_string(OSSL_MAC_PARAM_DIGEST, digestName, 0),
-            OSSL_PARAM_construct_end(),
-        };
-        EVP_MAC_CTX_set_params(hmac, params);
+        Digest out;
+        SHA256_Final(out.data(), &m_context);
+        return out;
     }
-    ~CryptoContexts()
-    {
-        EVP_MAC_CTX_free(hmac);
-        EVP_MD_CTX_free(mdContext);
-        EVP_MD_free(sha256);
-    }
-    CryptoContexts(const CryptoContexts &) = delete;
-    CryptoContexts &operator=(const CryptoContexts &) = delete;
 
-    EVP_MD *sha256 = nullptr;
-    EVP_MD_CTX *mdContext = nullptr;
-    EVP_MAC_CTX *hmac = nullptr;
+private:
+    SHA256_CTX m_context;
 };
 
-CryptoContexts &crypto()
+Digest sha256(QByteArrayView data)
 {
-    thread_local CryptoContexts contexts;
-    return contexts;
+    Sha256 hash;
+    hash.update(data);
+    return hash.final();
 }
 
-Digest sha256(const char *data, qsizetype size)
+QByteArrayView view(const Digest &digest)
 {
-    CryptoContexts &c = crypto();
-    Digest out {};
-    unsigned int length = 0;
-    EVP_DigestInit_ex2(c.mdContext, c.sha256, nullptr);
-    EVP_DigestUpdate(c.mdContext, data, size_t(size));
-    EVP_DigestFinal_ex(c.mdContext, out.data(), &length);
-    return out;
+    return QByteArrayView(reinterpret_cast<const char *>(digest.data()), qsizetype(digest.size()));
 }
 
-Digest hmacSha256(const unsigned char *key, size_t keySize, const char *data, qsizetype size)
+// HMAC-SHA256 (RFC 2104) with the inner and outer states keyed once, so each MAC costs only the data's
+// blocks and one more.
+class HmacSha256
 {
-    CryptoContexts &c = crypto();
-    Digest out {};
-    size_t length = 0;
-    EVP_MAC_init(c.hmac, key, keySize, nullptr);
-    EVP_MAC_update(c.hmac, reinterpret_cast<const unsigned char *>(data), size_t(size));
-    EVP_MAC_final(c.hmac, out.data(), &length, out.size());
-    return out;
+public:
+    explicit HmacSha256(QByteArrayView key)
+    {
+        constexpr size_t kBlock = SHA256_CBLOCK;
+        Digest hashedKey;
+        if (size_t(key.size()) > kBlock) {
+            hashedKey = sha256(key);
+            key = view(hashedKey);
+        }
+        std::array<unsigned char, kBlock> inner;
+        std::array<unsigned char, kBlock> outer;
+        inner.fill(0x36);
+        outer.fill(0x5c);
+        for (qsizetype i = 0; i < key.size(); ++i) {
+            inner[size_t(i)] ^= static_cast<unsigned char>(key[i]);
+            outer[size_t(i)] ^= static_cast<unsigned char>(key[i]);
+        }
+        m_inner.update(QByteArrayView(reinterpret_cast<const char *>(inner.data()), kBlock));
+        m_outer.update(QByteArrayView(reinterpret_cast<const char *>(outer.data()), kBlock));
+    }
+
+    Digest mac(QByteArrayView data) const
+    {
+        Sha256 inner = m_inner;
+        inner.update(data);
+        Sha256 outer = m_outer;
+        outer.update(inner.final());
+        return outer.final();
+    }
+
+private:
+    Sha256 m_inner;
+    Sha256 m_outer;
+};
+
+// The signing key depends only on the secret, the day, the region and the service, so each thread keeps the
+// last one it derived: four HMACs saved on every request of the day, whichever signer object signs it.
+const HmacSha256 &signingKey(
+    const QByteArray &secret, QByteArrayView day, const QByteArray &region, const QByteArray &service)
+{
+    struct Cached
+    {
+        QByteArray secret;
+        QByteArray day;
+        QByteArray region;
+        QByteArray service;
+        HmacSha256 key { QByteArrayView() };
+    };
+    thread_local Cached cached;
+    if (cached.day != day || cached.secret != secret || cached.region != region
+        || cached.service != service) {
+        const Digest dateKey = HmacSha256(secret).mac(day);
+        const Digest regionKey = HmacSha256(view(dateKey)).mac(region);
+        const Digest serviceKey = HmacSha256(view(regionKey)).mac(service);
+        const Digest key = HmacSha256(view(serviceKey)).mac("aws4_request");
+        cached = { secret, day.toByteArray(), region, service, HmacSha256(view(key)) };
+    }
+    return cached.key;
 }
 
-Digest hmacSha256(const Digest &key, const QByteArray &data)
+void appendHex(QByteArray &out, const Digest &digest)
 {
-    return hmacSha256(key.data(), key.size(), data.constData(), data.size());
+    static constexpr char digits[] = "0123456789abcdef";
+    const qsizetype start = out.size();
+    out.resize(start + 2 * qsizetype(digest.size()));
+    char *hex = out.data() + start;
+    for (unsigned char byte : digest) {
+        *hex++ = digits[byte >> 4];
+        *hex++ = digits[byte & 0x0f];
+    }
 }
 
 QByteArray toHex(const Digest &digest)
 {
-    static constexpr char digits[] = "0123456789abcdef";
-    QByteArray hex(kSha256Size * 2, Qt::Uninitialized);
-    char *out = hex.data();
-    for (unsigned char byte : digest) {
-        *out++ = digits[byte >> 4];
-        *out++ = digits[byte & 0x0f];
-    }
+    QByteArray hex;
+    hex.reserve(2 * qsizetype(digest.size()));
+    appendHex(hex, digest);
     return hex;
 }
 
@@ -184,23 +223,20 @@ QByteArray normalizedPath(QByteArrayView path)
     return out;
 }
 
-QByteArray canonicalUri(QByteArrayView path, bool normalize)
+void appendCanonicalUri(QByteArray &out, QByteArrayView path, bool normalize)
 {
-    if (path.isEmpty())
-        return QByteArrayLiteral("/");
-    QByteArray out;
-    out.reserve(path.size() + 8);
-    if (normalize)
+    if (path.isEmpty() || path == "/")
+        out += '/';
+    else if (normalize)
         appendUriEncoded(out, normalizedPath(path), true);
     else
         appendUriEncoded(out, path, true);
-    return out;
 }
 
-QByteArray canonicalQuery(QByteArrayView query)
+void appendCanonicalQuery(QByteArray &out, QByteArrayView query)
 {
     if (query.isEmpty())
-        return {};
+        return;
     std::vector<std::pair<QByteArray, QByteArray>> pairs;
     forEachPart(query, '&', [&pairs](QByteArrayView part) {
         if (part.isEmpty())
@@ -214,15 +250,13 @@ QByteArray canonicalQuery(QByteArrayView query)
         pairs.push_back(std::move(encoded));
     });
     std::sort(pairs.begin(), pairs.end());
-    QByteArray out;
-    for (const auto &[key, value] : pairs) {
-        if (!out.isEmpty())
+    for (size_t i = 0; i < pairs.size(); ++i) {
+        if (i > 0)
             out += '&';
-        out += key;
+        out += pairs[i].first;
         out += '=';
-        out += value;
+        out += pairs[i].second;
     }
-    return out;
 }
 
 bool isSpace(char c)
@@ -233,6 +267,14 @@ bool isSpace(char c)
 // Trimmed, with every inner run of whitespace (folded lines included) turned into one space.
 void appendCanonicalValue(QByteArray &out, QByteArrayView value)
 {
+    // Most values need nothing: no whitespace at either end and only single spaces inside.
+    bool clean = value.isEmpty() || (!isSpace(value.front()) && !isSpace(value.back()));
+    for (qsizetype i = 0; clean && i < value.size(); ++i)
+        clean = !isSpace(value[i]) || (value[i] == ' ' && !isSpace(value[i + 1]));
+    if (clean) {
+        out += value;
+        return;
+    }
     bool pendingSpace = false;
     bool any = false;
     for (char c : value) {
@@ -259,8 +301,9 @@ bool isSigningHeader(QByteArrayView name, bool includeContentSha256)
 } // namespace
 
 SigV4Signer::SigV4Signer(AwsCredentials credentials, QString region, QString service, SigV4Options options)
-    : m_credentials(std::move(credentials))
-    , m_secret("AWS4" + m_credentials.secretAccessKey.toUtf8())
+    : m_accessKeyId(credentials.accessKeyId.toUtf8())
+    , m_secret("AWS4" + credentials.secretAccessKey.toUtf8())
+    , m_sessionToken(credentials.sessionToken.toUtf8())
     , m_region(region.toUtf8())
     , m_service(service.toUtf8())
     , m_options(options)
@@ -268,41 +311,61 @@ SigV4Signer::SigV4Signer(AwsCredentials credentials, QString region, QString ser
 
 QByteArray SigV4Signer::amzDate(const QDateTime &time)
 {
-    const QDateTime utc = time.toUTC();
-    const QDate date = utc.date();
-    const QTime clock = utc.time();
-    char buffer[17];
-    const auto put = [&buffer](int offset, int value, int width) {
+    // From seconds since the epoch with Howard Hinnant's days-to-civil algorithm: QDateTime's own calendar
+    // arithmetic costs more than the rest of the string to sign.
+    const qint64 seconds = time.toSecsSinceEpoch();
+    qint64 days = seconds / 86400;
+    qint64 secondOfDay = seconds % 86400;
+    if (secondOfDay < 0) {
+        secondOfDay += 86400;
+        --days;
+    }
+    days += 719468;
+    const qint64 era = (days >= 0 ? days : days - 146096) / 146097;
+    const qint64 dayOfEra = days - era * 146097;
+    const qint64 yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36524 - dayOfEra / 146096) / 365;
+    const qint64 dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100);
+    const qint64 monthIndex = (5 * dayOfYear + 2) / 153;
+    const qint64 day = dayOfYear - (153 * monthIndex + 2) / 5 + 1;
+    const qint64 month = monthIndex < 10 ? monthIndex + 3 : monthIndex - 9;
+    const qint64 year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0);
+
+    QByteArray out(16, Qt::Uninitialized);
+    char *buffer = out.data();
+    const auto put = [buffer](int offset, qint64 value, int width) {
         for (int i = width - 1; i >= 0; --i) {
             buffer[offset + i] = char('0' + value % 10);
             value /= 10;
         }
     };
-    put(0, date.year(), 4);
-    put(4, date.month(), 2);
-    put(6, date.day(), 2);
+    put(0, year, 4);
+    put(4, month, 2);
+    put(6, day, 2);
     buffer[8] = 'T';
-    put(9, clock.hour(), 2);
-    put(11, clock.minute(), 2);
-    put(13, clock.second(), 2);
+    put(9, secondOfDay / 3600, 2);
+    put(11, secondOfDay / 60 % 60, 2);
+    put(13, secondOfDay % 60, 2);
     buffer[15] = 'Z';
-    buffer[16] = '\0';
-    return QByteArray(buffer, 16);
+    return out;
 }
 
 void SigV4Signer::addSigningHeaders(SignableRequest &request, const QDateTime &time) const
+{
+    addSigningHeaders(request, amzDate(time));
+}
+
+void SigV4Signer::addSigningHeaders(SignableRequest &request, const QByteArray &date) const
 {
     auto &headers = request.headers;
     headers.removeIf([this](const std::pair<QByteArray, QByteArray> &header) {
         return isSigningHeader(header.first, m_options.addContentSha256Header);
     });
-    headers.emplace_back(QByteArrayLiteral("X-Amz-Date"), amzDate(time));
-    if (!m_credentials.sessionToken.isEmpty())
-        headers.emplace_back(QByteArrayLiteral("X-Amz-Security-Token"), m_credentials.sessionToken.toUtf8());
-    if (m_options.addContentSha256Header) {
-        const Digest hash = sha256(request.body.constData(), request.body.size());
-        headers.emplace_back(QByteArrayLiteral("x-amz-content-sha256"), toHex(hash));
-    }
+    headers.reserve(headers.size() + 4);
+    headers.emplace_back(QByteArrayLiteral("X-Amz-Date"), date);
+    if (!m_sessionToken.isEmpty())
+        headers.emplace_back(QByteArrayLiteral("X-Amz-Security-Token"), m_sessionToken);
+    if (m_options.addContentSha256Header)
+        headers.emplace_back(QByteArrayLiteral("x-amz-content-sha256"), toHex(sha256(request.body)));
 }
 
 QByteArray SigV4Signer::canonicalRequest(const SignableRequest &request) const
@@ -313,33 +376,50 @@ QByteArray SigV4Signer::canonicalRequest(const SignableRequest &request) const
 
 QByteArray SigV4Signer::canonicalRequest(const SignableRequest &request, QByteArray *signedHeaders) const
 {
+    // Lower-cased names go into one stack buffer, sized first so views into it stay valid: no allocation per
+    // header on the common path.
+    qsizetype namesSize = 0;
+    for (const auto &header : request.headers)
+        namesSize += header.first.size();
+    QVarLengthArray<char, 512> names(namesSize);
     struct Header
     {
-        QByteArray name;
+        QByteArrayView name;
         QByteArrayView value;
     };
-    std::vector<Header> headers;
-    headers.reserve(size_t(request.headers.size()));
+    QVarLengthArray<Header, 16> headers;
     QByteArrayView payloadHash;
+    qsizetype offset = 0;
     for (const auto &[name, value] : request.headers) {
-        headers.push_back({ name.toLower(), value });
+        char *lower = names.data() + offset;
+        for (qsizetype i = 0; i < name.size(); ++i)
+            lower[i] = (name[i] >= 'A' && name[i] <= 'Z') ? char(name[i] + ('a' - 'A')) : name[i];
+        headers.append({ QByteArrayView(lower, name.size()), value });
+        offset += name.size();
         if (headers.back().name == "x-amz-content-sha256")
             payloadHash = value;
     }
-    // Stable, so values of a repeated header keep their order when they are joined.
-    std::stable_sort(
-        headers.begin(), headers.end(), [](const Header &a, const Header &b) { return a.name < b.name; });
+    // Insertion sort: stable, so values of a repeated header keep their order when joined, and for a dozen
+    // headers faster than std::stable_sort, which allocates.
+    for (qsizetype i = 1; i < headers.size(); ++i) {
+        const Header current = headers[i];
+        qsizetype j = i;
+        for (; j > 0 && current.name < headers[j - 1].name; --j)
+            headers[j] = headers[j - 1];
+        headers[j] = current;
+    }
 
     QByteArray out;
-    out.reserve(512);
+    out.reserve(256 + 2 * namesSize + request.path.size() + request.query.size());
     out += request.method;
     out += '\n';
-    out += canonicalUri(request.path, m_options.normalizePath);
+    appendCanonicalUri(out, request.path, m_options.normalizePath);
     out += '\n';
-    out += canonicalQuery(request.query);
+    appendCanonicalQuery(out, request.query);
     out += '\n';
     signedHeaders->clear();
-    for (size_t i = 0; i < headers.size(); ++i) {
+    signedHeaders->reserve(namesSize + headers.size());
+    for (qsizetype i = 0; i < headers.size(); ++i) {
         const bool repeated = i > 0 && headers[i].name == headers[i - 1].name;
         if (repeated) {
             out += ',';
@@ -358,33 +438,48 @@ QByteArray SigV4Signer::canonicalRequest(const SignableRequest &request, QByteAr
     out += *signedHeaders;
     out += '\n';
     if (payloadHash.isEmpty())
-        out += toHex(sha256(request.body.constData(), request.body.size()));
+        appendHex(out, sha256(request.body));
     else
         out += payloadHash;
     return out;
 }
 
-QByteArray SigV4Signer::credentialScope(const QByteArray &date) const
+void SigV4Signer::appendCredentialScope(QByteArray &out, QByteArrayView date) const
 {
-    return date.first(8) + '/' + m_region + '/' + m_service + "/aws4_request";
+    out += date.first(8);
+    out += '/';
+    out += m_region;
+    out += '/';
+    out += m_service;
+    out += "/aws4_request";
 }
 
 QByteArray SigV4Signer::stringToSign(const QByteArray &canonicalRequest, const QDateTime &time) const
 {
-    const QByteArray date = amzDate(time);
-    return "AWS4-HMAC-SHA256\n" + date + '\n' + credentialScope(date) + '\n'
-        + toHex(sha256(canonicalRequest.constData(), canonicalRequest.size()));
+    return stringToSign(canonicalRequest, amzDate(time));
+}
+
+QByteArray SigV4Signer::stringToSign(const QByteArray &canonicalRequest, const QByteArray &date) const
+{
+    QByteArray out;
+    out.reserve(160);
+    out += "AWS4-HMAC-SHA256\n";
+    out += date;
+    out += '\n';
+    appendCredentialScope(out, date);
+    out += '\n';
+    appendHex(out, sha256(canonicalRequest));
+    return out;
 }
 
 QByteArray SigV4Signer::signature(const QByteArray &stringToSign, const QDateTime &time) const
 {
-    const QByteArray day = amzDate(time).first(8);
-    const Digest dateKey = hmacSha256(reinterpret_cast<const unsigned char *>(m_secret.constData()),
-        size_t(m_secret.size()), day.constData(), day.size());
-    const Digest regionKey = hmacSha256(dateKey, m_region);
-    const Digest serviceKey = hmacSha256(regionKey, m_service);
-    const Digest signingKey = hmacSha256(serviceKey, QByteArrayLiteral("aws4_request"));
-    return toHex(hmacSha256(signingKey, stringToSign));
+    return signature(stringToSign, amzDate(time));
+}
+
+QByteArray SigV4Signer::signature(const QByteArray &stringToSign, const QByteArray &date) const
+{
+    return toHex(signingKey(m_secret, date.first(8), m_region, m_service).mac(stringToSign));
 }
 
 QByteArray SigV4Signer::authorizationHeader(
@@ -398,16 +493,26 @@ QByteArray SigV4Signer::authorizationHeader(
 QByteArray SigV4Signer::authorizationHeader(
     const QByteArray &signedHeaders, const QByteArray &signature, const QByteArray &date) const
 {
-    return "AWS4-HMAC-SHA256 Credential=" + m_credentials.accessKeyId.toUtf8() + '/' + credentialScope(date)
-        + ", SignedHeaders=" + signedHeaders + ", Signature=" + signature;
+    QByteArray out;
+    out.reserve(200 + signedHeaders.size());
+    out += "AWS4-HMAC-SHA256 Credential=";
+    out += m_accessKeyId;
+    out += '/';
+    appendCredentialScope(out, date);
+    out += ", SignedHeaders=";
+    out += signedHeaders;
+    out += ", Signature=";
+    out += signature;
+    return out;
 }
 
 void SigV4Signer::sign(SignableRequest &request, const QDateTime &time) const
 {
-    addSigningHeaders(request, time);
+    const QByteArray date = amzDate(time);
+    addSigningHeaders(request, date);
     QByteArray signedHeaders;
     const QByteArray canonical = canonicalRequest(request, &signedHeaders);
-    const QByteArray sig = signature(stringToSign(canonical, time), time);
+    const QByteArray sig = signature(stringToSign(canonical, date), date);
     request.headers.emplace_back(
-        QByteArrayLiteral("Authorization"), authorizationHeader(signedHeaders, sig, amzDate(time)));
+        QByteArrayLiteral("Authorization"), authorizationHeader(signedHeaders, sig, date));
 }

@@ -55,13 +55,18 @@ public:
     static QByteArray amzDate(const QDateTime &time);
 
 private:
-    QByteArray credentialScope(const QByteArray &date) const;
+    // The stages again, with the date already in X-Amz-Date form: sign() formats it once.
+    void addSigningHeaders(SignableRequest &request, const QByteArray &date) const;
     QByteArray canonicalRequest(const SignableRequest &request, QByteArray *signedHeaders) const;
+    QByteArray stringToSign(const QByteArray &canonicalRequest, const QByteArray &date) const;
+    QByteArray signature(const QByteArray &stringToSign, const QByteArray &date) const;
     QByteArray authorizationHeader(
         const QByteArray &signedHeaders, const QByteArray &signature, const QByteArray &date) const;
+    void appendCredentialScope(QByteArray &out, QByteArrayView date) const;
 
-    AwsCredentials m_credentials;
+    QByteArray m_accessKeyId;
     QByteArray m_secret; // "AWS4" + secret key, the first HMAC key
+    QByteArray m_sessionToken;
     QByteArray m_region;
     QByteArray m_service;
     SigV4Options m_options;

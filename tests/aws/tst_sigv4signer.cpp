@@ -6,8 +6,10 @@
 #include <QFile>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QSet>
 #include <QTest>
 #include <algorithm>
+#include <thread>
 
 using namespace Qt::StringLiterals;
 
@@ -174,7 +176,9 @@ private slots:
     void sageMakerMatchesBotocore();
     void sessionTokenIsSigned();
     void resigningReplacesSigningHeaders();
-    void amzDateIsUtc();
+    void signingKeyCacheFollowsSecretDayRegionAndService();
+    void amzDate_data();
+    void amzDate();
 
 private:
     void suiteRows();
@@ -340,10 +344,67 @@ void TestSigV4Signer::resigningReplacesSigningHeaders()
     QCOMPARE(normalizedHeaders(request.headers), normalizedHeaders(fresh.headers));
 }
 
-void TestSigV4Signer::amzDateIsUtc()
+// The signer caches the last signing key per thread. Signing with one set of inputs after another must give
+// what a thread with an empty cache gives.
+void TestSigV4Signer::signingKeyCacheFollowsSecretDayRegionAndService()
 {
-    const QDateTime local(QDate(2015, 8, 30), QTime(14, 36, 0), Qt::OffsetFromUTC, 2 * 3600);
-    QCOMPARE(SigV4Signer::amzDate(local), QByteArray("20150830T123600Z"));
+    struct Input
+    {
+        QString secret;
+        QString region;
+        QString service;
+        QDateTime time;
+    };
+    const QDateTime day1(QDate(2024, 1, 2), QTime(3, 4, 5), Qt::UTC);
+    const QList<Input> inputs = { { u"secretA"_s, u"us-east-1"_s, u"sagemaker"_s, day1 },
+        { u"secretB"_s, u"us-east-1"_s, u"sagemaker"_s, day1 },
+        { u"secretB"_s, u"eu-west-1"_s, u"sagemaker"_s, day1 },
+        { u"secretB"_s, u"eu-west-1"_s, u"ec2"_s, day1 },
+        { u"secretB"_s, u"eu-west-1"_s, u"ec2"_s, day1.addDays(1) },
+        { u"secretA"_s, u"us-east-1"_s, u"sagemaker"_s, day1 } };
+    const auto authorization = [](const Input &input) {
+        SignableRequest request;
+        request.method = "POST";
+        request.path = "/";
+        request.headers = { { "Host", "127.0.0.1" } };
+        SigV4Signer(AwsCredentials { u"AKID"_s, input.secret, {}, {} }, input.region, input.service)
+            .sign(request, input.time);
+        return headerValue(request.headers, "Authorization");
+    };
+    QSet<QByteArray> distinct;
+    for (const Input &input : inputs) {
+        const QByteArray here = authorization(input);
+        QByteArray fresh;
+        std::thread([&] { fresh = authorization(input); }).join();
+        QCOMPARE(here, fresh);
+        distinct.insert(here);
+    }
+    QCOMPARE(distinct.size(), inputs.size() - 1); // the last input repeats the first
+}
+
+void TestSigV4Signer::amzDate_data()
+{
+    QTest::addColumn<QDateTime>("time");
+    QTest::addColumn<QByteArray>("expected");
+    QTest::newRow("UTC+2 becomes UTC") << QDateTime(QDate(2015, 8, 30), QTime(14, 36, 0), Qt::OffsetFromUTC,
+        7200) << QByteArray("20150830T123600Z");
+    QTest::newRow("across midnight") << QDateTime(QDate(2024, 1, 1), QTime(0, 30, 0), Qt::OffsetFromUTC, 3600)
+                                     << QByteArray("20231231T233000Z");
+    QTest::newRow("leap day") << QDateTime(QDate(2024, 2, 29), QTime(23, 59, 59), Qt::UTC)
+                              << QByteArray("20240229T235959Z");
+    QTest::newRow("century, no leap day")
+        << QDateTime(QDate(2100, 3, 1), QTime(0, 0, 0), Qt::UTC) << QByteArray("21000301T000000Z");
+    QTest::newRow("before the epoch")
+        << QDateTime(QDate(1969, 12, 31), QTime(23, 59, 59), Qt::UTC) << QByteArray("19691231T235959Z");
+    QTest::newRow("milliseconds dropped")
+        << QDateTime(QDate(2026, 7, 4), QTime(9, 8, 7, 999), Qt::UTC) << QByteArray("20260704T090807Z");
+}
+
+void TestSigV4Signer::amzDate()
+{
+    QFETCH(QDateTime, time);
+    QFETCH(QByteArray, expected);
+    QCOMPARE(SigV4Signer::amzDate(time), expected);
 }
 
 QTEST_GUILESS_MAIN(TestSigV4Signer)
