@@ -1,7 +1,6 @@
 #pragma once
 
 #include <QString>
-
 #include <optional>
 
 // Which create request a stored document is: drafts and templates are kept per kind.

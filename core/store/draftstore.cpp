@@ -35,8 +35,7 @@ Draft draftFrom(const QSqlQuery &query)
 
 DraftStore::DraftStore(LocalStore &store)
     : m_store(store)
-{
-}
+{ }
 
 QString DraftStore::newId()
 {
@@ -55,7 +54,8 @@ StoreResult<bool> DraftStore::save(const Draft &draft)
         // Comparing in SQL keeps the stored document out of memory; the primary key makes it one lookup.
         auto unchanged = StoreSql::rows<bool>(db,
             u"SELECT 1 FROM drafts WHERE id = ? AND kind = ? AND title = ? AND document = ? AND state = ?"_s,
-            { draft.id, kind, draft.title, draft.document, state }, what, [](const QSqlQuery &) { return true; });
+            { draft.id, kind, draft.title, draft.document, state }, what,
+            [](const QSqlQuery &) { return true; });
         if (!unchanged)
             return StoreResult<bool>::failure(unchanged.error());
         if (!unchanged->isEmpty())
@@ -72,8 +72,8 @@ StoreResult<bool> DraftStore::save(const Draft &draft)
 
 StoreResult<std::optional<Draft>> DraftStore::load(const QString &id) const
 {
-    return StoreSql::rows<Draft>(m_store, SelectDraft + u"WHERE id = ?"_s, { id }, tr("Could not read the draft"),
-        draftFrom)
+    return StoreSql::rows<Draft>(
+        m_store, SelectDraft + u"WHERE id = ?"_s, { id }, tr("Could not read the draft"), draftFrom)
         .map(StoreSql::first<Draft>);
 }
 
@@ -98,6 +98,7 @@ StoreResult<bool> DraftStore::markSubmitted(const QString &id)
 
 StoreResult<bool> DraftStore::remove(const QString &id)
 {
-    return StoreSql::change(m_store, u"DELETE FROM drafts WHERE id = ?"_s, { id }, tr("Could not delete the draft"))
+    return StoreSql::change(
+        m_store, u"DELETE FROM drafts WHERE id = ?"_s, { id }, tr("Could not delete the draft"))
         .map(StoreSql::anyChanged);
 }

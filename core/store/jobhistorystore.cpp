@@ -16,33 +16,34 @@ StatusChange changeFrom(const QSqlQuery &query)
 
 StatusTransition transitionFrom(const QSqlQuery &query)
 {
-    return { query.value(0).toString(), StoreSql::timeFrom(query.value(1)), StoreSql::timeFrom(query.value(2)),
-        query.value(3).toString() };
+    return { query.value(0).toString(), StoreSql::timeFrom(query.value(1)),
+        StoreSql::timeFrom(query.value(2)), query.value(3).toString() };
 }
 
 } // namespace
 
 JobHistoryStore::JobHistoryStore(LocalStore &store)
     : m_store(store)
-{
-}
+{ }
 
 StoreResult<bool> JobHistoryStore::recordStatus(const QString &connection, const StatusChange &change)
 {
     return recordStatuses(connection, { change }).map(StoreSql::anyChanged);
 }
 
-StoreResult<int> JobHistoryStore::recordStatuses(const QString &connection, const QList<StatusChange> &changes)
+StoreResult<int> JobHistoryStore::recordStatuses(
+    const QString &connection, const QList<StatusChange> &changes)
 {
     const QString what = tr("Could not record the status of a training job");
     const QDateTime now = m_store.clock()->now();
     // One statement does the "only changes" test and the insert; it is prepared once for the whole batch.
-    const QString sql = u"INSERT INTO job_status_history (connection, job, status, secondary_status, observed_ms) "
-                        "SELECT ?, ?, ?, ?, ? WHERE NOT EXISTS ("
-                        " SELECT 1 FROM (SELECT status, secondary_status FROM job_status_history"
-                        "  WHERE connection = ? AND job = ? AND observed_ms <= ?"
-                        "  ORDER BY observed_ms DESC, id DESC LIMIT 1)"
-                        " WHERE status = ? AND secondary_status = ?)"_s;
+    const QString sql
+        = u"INSERT INTO job_status_history (connection, job, status, secondary_status, observed_ms) "
+          "SELECT ?, ?, ?, ?, ? WHERE NOT EXISTS ("
+          " SELECT 1 FROM (SELECT status, secondary_status FROM job_status_history"
+          "  WHERE connection = ? AND job = ? AND observed_ms <= ?"
+          "  ORDER BY observed_ms DESC, id DESC LIMIT 1)"
+          " WHERE status = ? AND secondary_status = ?)"_s;
     return StoreTransaction::write(m_store, [&](const QSqlDatabase &db) {
         return StoreSql::changeEach(db, sql, changes, what, [&](const StatusChange &change) {
             const QVariant time = StoreSql::timeValue(change.time.isValid() ? change.time : now);
@@ -52,14 +53,15 @@ StoreResult<int> JobHistoryStore::recordStatuses(const QString &connection, cons
     });
 }
 
-StoreResult<int> JobHistoryStore::mergeTransitions(const QString &connection, const QString &jobName,
-    const QList<StatusTransition> &transitions)
+StoreResult<int> JobHistoryStore::mergeTransitions(
+    const QString &connection, const QString &jobName, const QList<StatusTransition> &transitions)
 {
     for (const StatusTransition &transition : transitions) {
         if (!transition.startTime.isValid())
-            return StoreResult<int>::failure(tr("Could not store the status transitions of %1: the transition "
-                                                "\"%2\" has no start time.")
-                                                 .arg(jobName, transition.status));
+            return StoreResult<int>::failure(
+                tr("Could not store the status transitions of %1: the transition "
+                   "\"%2\" has no start time.")
+                    .arg(jobName, transition.status));
     }
     const QString what = tr("Could not store the status transitions of %1").arg(jobName);
     // The WHERE on the update makes a repeat a no-op, so the changed-row count is the merge's real effect.
@@ -72,13 +74,15 @@ StoreResult<int> JobHistoryStore::mergeTransitions(const QString &connection, co
                         " OR (excluded.message <> '' AND excluded.message IS NOT message)"_s;
     return StoreTransaction::write(m_store, [&](const QSqlDatabase &db) {
         return StoreSql::changeEach(db, sql, transitions, what, [&](const StatusTransition &transition) {
-            return QVariantList { connection, jobName, transition.status, StoreSql::timeValue(transition.startTime),
-                StoreSql::timeValue(transition.endTime), transition.statusMessage };
+            return QVariantList { connection, jobName, transition.status,
+                StoreSql::timeValue(transition.startTime), StoreSql::timeValue(transition.endTime),
+                transition.statusMessage };
         });
     });
 }
 
-StoreResult<QList<StatusChange>> JobHistoryStore::history(const QString &connection, const QString &jobName) const
+StoreResult<QList<StatusChange>> JobHistoryStore::history(
+    const QString &connection, const QString &jobName) const
 {
     return StoreSql::rows<StatusChange>(m_store,
         u"SELECT job, status, secondary_status, observed_ms FROM job_status_history "
@@ -86,17 +90,18 @@ StoreResult<QList<StatusChange>> JobHistoryStore::history(const QString &connect
         { connection, jobName }, tr("Could not read the status history of %1").arg(jobName), changeFrom);
 }
 
-StoreResult<QList<StatusTransition>> JobHistoryStore::transitions(const QString &connection,
-    const QString &jobName) const
+StoreResult<QList<StatusTransition>> JobHistoryStore::transitions(
+    const QString &connection, const QString &jobName) const
 {
     return StoreSql::rows<StatusTransition>(m_store,
         u"SELECT status, start_ms, end_ms, message FROM job_transitions "
         "WHERE connection = ? AND job = ? ORDER BY start_ms, rowid"_s,
-        { connection, jobName }, tr("Could not read the status transitions of %1").arg(jobName), transitionFrom);
+        { connection, jobName }, tr("Could not read the status transitions of %1").arg(jobName),
+        transitionFrom);
 }
 
-StoreResult<std::optional<StatusChange>> JobHistoryStore::lastStatus(const QString &connection,
-    const QString &jobName) const
+StoreResult<std::optional<StatusChange>> JobHistoryStore::lastStatus(
+    const QString &connection, const QString &jobName) const
 {
     return StoreSql::rows<StatusChange>(m_store,
         u"SELECT job, status, secondary_status, observed_ms FROM job_status_history "

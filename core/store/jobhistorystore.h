@@ -7,7 +7,6 @@
 #include <QCoreApplication>
 #include <QHash>
 #include <QList>
-
 #include <optional>
 
 class LocalStore;
@@ -33,14 +32,15 @@ public:
     // Stores the transitions of one job, each identified by (status, start time): new ones are added, a
     // known one takes a newly reported end time or message, and a repeat changes nothing. All in one
     // transaction. Returns how many were added or changed. A transition without a start time is an error.
-    StoreResult<int> mergeTransitions(const QString &connection, const QString &jobName,
-        const QList<StatusTransition> &transitions);
+    StoreResult<int> mergeTransitions(
+        const QString &connection, const QString &jobName, const QList<StatusTransition> &transitions);
 
     // Oldest first.
     StoreResult<QList<StatusChange>> history(const QString &connection, const QString &jobName) const;
     // By start time.
     StoreResult<QList<StatusTransition>> transitions(const QString &connection, const QString &jobName) const;
-    StoreResult<std::optional<StatusChange>> lastStatus(const QString &connection, const QString &jobName) const;
+    StoreResult<std::optional<StatusChange>> lastStatus(
+        const QString &connection, const QString &jobName) const;
     // The last recorded change of every job of the connection, by job name: what the monitor compares with
     // after a restart.
     StoreResult<QHash<QString, StatusChange>> lastStatuses(const QString &connection) const;

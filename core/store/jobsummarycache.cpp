@@ -8,8 +8,9 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
-const QString SelectSummary = u"SELECT job, status, secondary_status, instance_type, instance_count, creation_ms, "
-                              "end_ms, last_modified_ms, billable_seconds FROM job_summaries "_s;
+const QString SelectSummary
+    = u"SELECT job, status, secondary_status, instance_type, instance_count, creation_ms, "
+      "end_ms, last_modified_ms, billable_seconds FROM job_summaries "_s;
 
 JobSummaryRecord summaryFrom(const QSqlQuery &query)
 {
@@ -31,24 +32,24 @@ JobSummaryRecord summaryFrom(const QSqlQuery &query)
 
 JobSummaryCache::JobSummaryCache(LocalStore &store)
     : m_store(store)
-{
-}
+{ }
 
 StoreResult<> JobSummaryCache::upsert(const QString &connection, const QList<JobSummaryRecord> &records)
 {
     // Empty fields are bound as NULL, which coalesce turns into "keep the stored value".
-    const QString sql = u"INSERT INTO job_summaries (connection, job, status, secondary_status, instance_type, "
-                        "instance_count, creation_ms, end_ms, last_modified_ms, billable_seconds) "
-                        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
-                        "ON CONFLICT (connection, job) DO UPDATE SET"
-                        " status = coalesce(excluded.status, status),"
-                        " secondary_status = coalesce(excluded.secondary_status, secondary_status),"
-                        " instance_type = coalesce(excluded.instance_type, instance_type),"
-                        " instance_count = coalesce(excluded.instance_count, instance_count),"
-                        " creation_ms = coalesce(excluded.creation_ms, creation_ms),"
-                        " end_ms = coalesce(excluded.end_ms, end_ms),"
-                        " last_modified_ms = coalesce(excluded.last_modified_ms, last_modified_ms),"
-                        " billable_seconds = coalesce(excluded.billable_seconds, billable_seconds)"_s;
+    const QString sql
+        = u"INSERT INTO job_summaries (connection, job, status, secondary_status, instance_type, "
+          "instance_count, creation_ms, end_ms, last_modified_ms, billable_seconds) "
+          "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+          "ON CONFLICT (connection, job) DO UPDATE SET"
+          " status = coalesce(excluded.status, status),"
+          " secondary_status = coalesce(excluded.secondary_status, secondary_status),"
+          " instance_type = coalesce(excluded.instance_type, instance_type),"
+          " instance_count = coalesce(excluded.instance_count, instance_count),"
+          " creation_ms = coalesce(excluded.creation_ms, creation_ms),"
+          " end_ms = coalesce(excluded.end_ms, end_ms),"
+          " last_modified_ms = coalesce(excluded.last_modified_ms, last_modified_ms),"
+          " billable_seconds = coalesce(excluded.billable_seconds, billable_seconds)"_s;
     const QString what = tr("Could not save the training job list");
     return StoreResult<>::from(StoreTransaction::write(m_store, [&](const QSqlDatabase &db) {
         return StoreSql::changeEach(db, sql, records, what, [&](const JobSummaryRecord &record) {
@@ -69,8 +70,8 @@ StoreResult<QList<JobSummaryRecord>> JobSummaryCache::summaries(const QString &c
         tr("Could not read the saved training job list"), summaryFrom);
 }
 
-StoreResult<std::optional<JobSummaryRecord>> JobSummaryCache::summary(const QString &connection,
-    const QString &jobName) const
+StoreResult<std::optional<JobSummaryRecord>> JobSummaryCache::summary(
+    const QString &connection, const QString &jobName) const
 {
     return StoreSql::rows<JobSummaryRecord>(m_store, SelectSummary + u"WHERE connection = ? AND job = ?"_s,
         { connection, jobName }, tr("Could not read the saved training job list"), summaryFrom)

@@ -7,7 +7,6 @@
 #include <QDateTime>
 #include <QHash>
 #include <QList>
-
 #include <optional>
 
 class LocalStore;
@@ -27,7 +26,8 @@ public:
     StoreResult<> upsert(const QString &connection, const QList<JobSummaryRecord> &records);
     // Newest (by creation time) first.
     StoreResult<QList<JobSummaryRecord>> summaries(const QString &connection) const;
-    StoreResult<std::optional<JobSummaryRecord>> summary(const QString &connection, const QString &jobName) const;
+    StoreResult<std::optional<JobSummaryRecord>> summary(
+        const QString &connection, const QString &jobName) const;
     // LastModifiedTime by job name: what the monitor compares list pages with after a restart.
     StoreResult<QHash<QString, QDateTime>> lastModifiedTimes(const QString &connection) const;
 

@@ -2,7 +2,6 @@
 
 #include <QDateTime>
 #include <QString>
-
 #include <optional>
 
 // What the dashboard table shows for one training job, cached per connection so the table fills at start

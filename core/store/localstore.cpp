@@ -33,8 +33,7 @@ bool isDamageError(const QSqlError &error)
 LocalStore::LocalStore(QString path, Clock *clock)
     : m_path(std::move(path))
     , m_clock(clock ? clock : Clock::system())
-{
-}
+{ }
 
 LocalStore::~LocalStore()
 {
@@ -133,13 +132,15 @@ StoreResult<> LocalStore::openConnection()
         if (!db.isValid()) {
             db = QSqlDatabase();
             QSqlDatabase::removeDatabase(name);
-            return StoreResult<>::failure(tr("The SQLite driver for Qt is not installed (Debian package libqt6sql6-sqlite)."));
+            return StoreResult<>::failure(
+                tr("The SQLite driver for Qt is not installed (Debian package libqt6sql6-sqlite)."));
         }
         db.setDatabaseName(m_path);
         db.setConnectOptions(u"QSQLITE_BUSY_TIMEOUT=%1"_s.arg(BusyTimeoutMs));
         if (!db.open()) {
             const QString message = StoreSql::failureText(
-                tr("Could not open the local store %1").arg(QDir::toNativeSeparators(m_path)), db.lastError());
+                tr("Could not open the local store %1").arg(QDir::toNativeSeparators(m_path)),
+                db.lastError());
             db = QSqlDatabase();
             QSqlDatabase::removeDatabase(name);
             return StoreResult<>::failure(message);
@@ -177,7 +178,8 @@ StoreResult<QString> LocalStore::findDamage() const
     if (query.lastError().isValid()) {
         if (!isDamageError(query.lastError()))
             return StoreResult<QString>::failure(StoreSql::failureText(
-                tr("Could not read the local store %1").arg(QDir::toNativeSeparators(m_path)), query.lastError()));
+                tr("Could not read the local store %1").arg(QDir::toNativeSeparators(m_path)),
+                query.lastError()));
         problems << query.lastError().databaseText();
     }
     return problems.join(u"; "_s);
@@ -196,9 +198,10 @@ StoreResult<> LocalStore::moveAside(const QString &damage)
     for (const QString &suffix : { u"-wal"_s, u"-shm"_s, u"-journal"_s }) {
         const QString sidecar = m_path + suffix;
         if (QFile::exists(sidecar) && !QFile::rename(sidecar, target + suffix) && !QFile::remove(sidecar))
-            return StoreResult<>::failure(tr("The damaged local store was moved to %1, but %2 could not be moved "
-                                             "or removed; a new store cannot be created beside it.")
-                                              .arg(QDir::toNativeSeparators(target), QDir::toNativeSeparators(sidecar)));
+            return StoreResult<>::failure(
+                tr("The damaged local store was moved to %1, but %2 could not be moved "
+                   "or removed; a new store cannot be created beside it.")
+                    .arg(QDir::toNativeSeparators(target), QDir::toNativeSeparators(sidecar)));
     }
     m_movedAsidePath = target;
     m_recoveryMessage = tr("The local store was damaged (%1). It was moved to %2 and a new, empty store was "
@@ -216,12 +219,13 @@ StoreResult<> LocalStore::prepareSchema()
     const int latest = StoreMigrations::latestVersion();
     if (*version > latest) {
         m_schemaVersion = *version;
-        m_readOnlyReason = tr("The local store %1 was written by a newer version of SageDesk (schema version %2; "
-                              "this version knows up to %3). It is open read-only, so nothing is saved: "
-                              "drafts, templates, prices and job history are not kept until SageDesk is updated.")
-                               .arg(QDir::toNativeSeparators(m_path))
-                               .arg(*version)
-                               .arg(latest);
+        m_readOnlyReason
+            = tr("The local store %1 was written by a newer version of SageDesk (schema version %2; "
+                 "this version knows up to %3). It is open read-only, so nothing is saved: "
+                 "drafts, templates, prices and job history are not kept until SageDesk is updated.")
+                  .arg(QDir::toNativeSeparators(m_path))
+                  .arg(*version)
+                  .arg(latest);
         return {};
     }
 

@@ -25,7 +25,7 @@ PriceRecord priceFrom(const QSqlQuery &query)
     price.pricePerHour = query.value(2).toDouble();
     price.currency = query.value(3).toString();
     price.source = query.value(4).toString() == u"entered" ? PriceRecord::Source::EnteredByUser
-                                                          : PriceRecord::Source::PriceListApi;
+                                                           : PriceRecord::Source::PriceListApi;
     price.fetchedAt = StoreSql::timeFrom(query.value(5));
     price.effectiveDate = StoreSql::dateFrom(query.value(6));
     return price;
@@ -45,8 +45,7 @@ QVariantList priceValues(const PriceRecord &price, const QDateTime &now)
 
 PriceCache::PriceCache(LocalStore &store)
     : m_store(store)
-{
-}
+{ }
 
 QString PriceCache::sourceLabel(PriceRecord::Source source)
 {
@@ -55,8 +54,9 @@ QString PriceCache::sourceLabel(PriceRecord::Source source)
 
 StoreResult<> PriceCache::put(const PriceRecord &price)
 {
-    return StoreResult<>::from(StoreSql::change(m_store, InsertPrice, priceValues(price, m_store.clock()->now()),
-        tr("Could not save the price of %1").arg(price.instanceType)));
+    return StoreResult<>::from(
+        StoreSql::change(m_store, InsertPrice, priceValues(price, m_store.clock()->now()),
+            tr("Could not save the price of %1").arg(price.instanceType)));
 }
 
 StoreResult<> PriceCache::putFetched(const QString &region, const QList<PriceRecord> &prices)
@@ -64,34 +64,39 @@ StoreResult<> PriceCache::putFetched(const QString &region, const QList<PriceRec
     const QString what = tr("Could not save the prices for %1").arg(region);
     const QDateTime now = m_store.clock()->now();
     return StoreTransaction::write(m_store, [&](const QSqlDatabase &db) -> StoreResult<> {
-        auto stored = StoreSql::changeEach(db, InsertPrice, prices, what,
-            [&](const PriceRecord &price) { return priceValues(price, now); });
+        auto stored = StoreSql::changeEach(
+            db, InsertPrice, prices, what, [&](const PriceRecord &price) { return priceValues(price, now); });
         if (!stored)
             return StoreResult<>::from(stored);
-        return StoreResult<>::from(StoreSql::change(db,
-            u"INSERT OR REPLACE INTO price_fetches (region, fetched_ms) VALUES (?, ?)"_s,
-            { region, StoreSql::timeValue(now) }, what));
+        return StoreResult<>::from(
+            StoreSql::change(db, u"INSERT OR REPLACE INTO price_fetches (region, fetched_ms) VALUES (?, ?)"_s,
+                { region, StoreSql::timeValue(now) }, what));
     });
 }
 
-StoreResult<std::optional<PriceRecord>> PriceCache::lookup(const QString &region, const QString &instanceType) const
+StoreResult<std::optional<PriceRecord>> PriceCache::lookup(
+    const QString &region, const QString &instanceType) const
 {
     return StoreSql::rows<PriceRecord>(m_store,
-        SelectPrice + u"WHERE region = ? AND instance_type = ? ORDER BY source LIMIT 1"_s, { region, instanceType },
-        tr("Could not read the price of %1").arg(instanceType), priceFrom)
+        SelectPrice + u"WHERE region = ? AND instance_type = ? ORDER BY source LIMIT 1"_s,
+        { region, instanceType }, tr("Could not read the price of %1").arg(instanceType), priceFrom)
         .map(StoreSql::first<PriceRecord>);
 }
 
 StoreResult<QList<PriceRecord>> PriceCache::list(const QString &region) const
 {
-    return StoreSql::rows<PriceRecord>(m_store, SelectPrice + u"WHERE region = ? ORDER BY instance_type, source"_s,
-        { region }, tr("Could not read the prices for %1").arg(region), priceFrom);
+    return StoreSql::rows<PriceRecord>(m_store,
+        SelectPrice + u"WHERE region = ? ORDER BY instance_type, source"_s, { region },
+        tr("Could not read the prices for %1").arg(region), priceFrom);
 }
 
-StoreResult<bool> PriceCache::remove(const QString &region, const QString &instanceType, PriceRecord::Source source)
+StoreResult<bool> PriceCache::remove(
+    const QString &region, const QString &instanceType, PriceRecord::Source source)
 {
-    return StoreSql::change(m_store, u"DELETE FROM prices WHERE region = ? AND instance_type = ? AND source = ?"_s,
-        { region, instanceType, sourceName(source) }, tr("Could not delete the price of %1").arg(instanceType))
+    return StoreSql::change(m_store,
+        u"DELETE FROM prices WHERE region = ? AND instance_type = ? AND source = ?"_s,
+        { region, instanceType, sourceName(source) },
+        tr("Could not delete the price of %1").arg(instanceType))
         .map(StoreSql::anyChanged);
 }
 
@@ -107,10 +112,11 @@ bool PriceCache::isStale(const PriceRecord &price) const
 
 StoreResult<QDateTime> PriceCache::lastFetched(const QString &region) const
 {
-    return StoreSql::rows<QDateTime>(m_store, u"SELECT fetched_ms FROM price_fetches WHERE region = ?"_s, { region },
-        tr("Could not read when the prices for %1 were fetched").arg(region),
+    return StoreSql::rows<QDateTime>(m_store, u"SELECT fetched_ms FROM price_fetches WHERE region = ?"_s,
+        { region }, tr("Could not read when the prices for %1 were fetched").arg(region),
         [](const QSqlQuery &query) { return StoreSql::timeFrom(query.value(0)); })
-        .map([](const QList<QDateTime> &times) { return times.isEmpty() ? QDateTime() : times.constFirst(); });
+        .map(
+            [](const QList<QDateTime> &times) { return times.isEmpty() ? QDateTime() : times.constFirst(); });
 }
 
 StoreResult<bool> PriceCache::needsRefresh(const QString &region) const

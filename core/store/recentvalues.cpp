@@ -11,8 +11,7 @@ using namespace Qt::StringLiterals;
 RecentValues::RecentValues(LocalStore &store, int capacity)
     : m_store(store)
     , m_capacity(std::max(1, capacity))
-{
-}
+{ }
 
 StoreResult<> RecentValues::use(const QString &key, const QString &value)
 {
@@ -24,8 +23,8 @@ StoreResult<> RecentValues::use(const QString &key, const QString &value)
         // REPLACE deletes and re-inserts, so the row gets the highest rowid: it orders values used within
         // the same millisecond.
         auto written = StoreSql::change(db,
-            u"INSERT OR REPLACE INTO recent_values (key, value, used_ms) VALUES (?, ?, ?)"_s, { key, value, now },
-            what);
+            u"INSERT OR REPLACE INTO recent_values (key, value, used_ms) VALUES (?, ?, ?)"_s,
+            { key, value, now }, what);
         if (!written)
             return StoreResult<>::from(written);
         return StoreResult<>::from(StoreSql::change(db,
@@ -45,7 +44,7 @@ StoreResult<QStringList> RecentValues::values(const QString &key) const
 
 StoreResult<bool> RecentValues::remove(const QString &key, const QString &value)
 {
-    return StoreSql::change(m_store, u"DELETE FROM recent_values WHERE key = ? AND value = ?"_s, { key, value },
-        tr("Could not forget the recently used value"))
+    return StoreSql::change(m_store, u"DELETE FROM recent_values WHERE key = ? AND value = ?"_s,
+        { key, value }, tr("Could not forget the recently used value"))
         .map(StoreSql::anyChanged);
 }

@@ -8,9 +8,9 @@
 struct StatusChange
 {
     QString jobName;
-    QString status;          // TrainingJobStatus: InProgress, Completed, Failed, Stopping, Stopped
+    QString status; // TrainingJobStatus: InProgress, Completed, Failed, Stopping, Stopped
     QString secondaryStatus; // Starting, Downloading, Training, Uploading, ...; may be empty
-    QDateTime time;          // when the monitor observed it (UTC)
+    QDateTime time; // when the monitor observed it (UTC)
 
     friend bool operator==(const StatusChange &, const StatusChange &) = default;
 };

@@ -1,19 +1,17 @@
 #pragma once
 
 #include <QString>
-
 #include <utility>
 
 // What every LocalStore call returns: a value, or a readable message saying why there is none. A store
 // error is never swallowed; the caller decides whether to show it, log it or retry.
-template <typename T = void>
+template<typename T = void>
 class [[nodiscard]] StoreResult
 {
 public:
     StoreResult(T value)
         : m_value(std::move(value))
-    {
-    }
+    { }
 
     static StoreResult failure(QString message)
     {
@@ -37,7 +35,7 @@ public:
     T valueOr(T fallback) const { return m_failed ? std::move(fallback) : m_value; }
 
     // The value passed through f, or this failure.
-    template <typename F>
+    template<typename F>
     auto map(F f) const -> StoreResult<decltype(f(std::declval<const T &>()))>
     {
         using Mapped = StoreResult<decltype(f(std::declval<const T &>()))>;
@@ -52,7 +50,7 @@ private:
     bool m_failed = false;
 };
 
-template <>
+template<>
 class [[nodiscard]] StoreResult<void>
 {
 public:
@@ -67,7 +65,7 @@ public:
     }
 
     // Carries a failure of another call on, whatever its value type was.
-    template <typename U>
+    template<typename U>
     static StoreResult from(const StoreResult<U> &other)
     {
         return other.ok() ? StoreResult() : failure(other.error());

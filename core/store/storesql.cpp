@@ -57,7 +57,8 @@ StoreResult<> run(QSqlQuery &query, const QString &sql, const QVariantList &valu
     return exec(query, what);
 }
 
-StoreResult<int> change(const QSqlDatabase &db, const QString &sql, const QVariantList &values, const QString &what)
+StoreResult<int> change(
+    const QSqlDatabase &db, const QString &sql, const QVariantList &values, const QString &what)
 {
     QSqlQuery query(db);
     if (auto done = run(query, sql, values, what); !done)
@@ -65,7 +66,8 @@ StoreResult<int> change(const QSqlDatabase &db, const QString &sql, const QVaria
     return query.numRowsAffected();
 }
 
-StoreResult<int> change(const LocalStore &store, const QString &sql, const QVariantList &values, const QString &what)
+StoreResult<int> change(
+    const LocalStore &store, const QString &sql, const QVariantList &values, const QString &what)
 {
     if (auto writable = store.checkWritable(); !writable)
         return StoreResult<int>::failure(writable.error());

@@ -6,13 +6,11 @@
 #include <QDate>
 #include <QDateTime>
 #include <QList>
+#include <QSqlDatabase>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QVariant>
-
 #include <optional>
-
-#include <QSqlDatabase>
 
 // The few things every section of the store does with QtSql, written once: run a statement and turn a
 // failure into a readable message, and map times to and from the stored form (UTC milliseconds since the
@@ -31,12 +29,12 @@ void bind(QSqlQuery &query, const QVariantList &values);
 // Prepares sql, binds values to its placeholders in order and runs it; query is left on its result rows.
 StoreResult<> run(QSqlQuery &query, const QString &sql, const QVariantList &values, const QString &what);
 // Runs a statement that returns no rows; the result is the number of rows it changed.
-StoreResult<int> change(const QSqlDatabase &db, const QString &sql, const QVariantList &values,
-    const QString &what);
+StoreResult<int> change(
+    const QSqlDatabase &db, const QString &sql, const QVariantList &values, const QString &what);
 
 // Prepares sql once and runs it for every item with the values valuesOf(item) gives; the result is the
 // number of rows changed in all. The batch path of the store: call it inside one transaction.
-template <typename Item, typename ValuesOf>
+template<typename Item, typename ValuesOf>
 StoreResult<int> changeEach(const QSqlDatabase &db, const QString &sql, const QList<Item> &items,
     const QString &what, ValuesOf valuesOf)
 {
@@ -54,9 +52,9 @@ StoreResult<int> changeEach(const QSqlDatabase &db, const QString &sql, const QL
 }
 
 // Runs a query and turns each result row into a T with read(const QSqlQuery &).
-template <typename T, typename Read>
-StoreResult<QList<T>> rows(const QSqlDatabase &db, const QString &sql, const QVariantList &values,
-    const QString &what, Read read)
+template<typename T, typename Read>
+StoreResult<QList<T>> rows(
+    const QSqlDatabase &db, const QString &sql, const QVariantList &values, const QString &what, Read read)
 {
     QSqlQuery query(db);
     query.setForwardOnly(true);
@@ -71,12 +69,12 @@ StoreResult<QList<T>> rows(const QSqlDatabase &db, const QString &sql, const QVa
 }
 
 // The same, for a section of a store: fail with the store's reason when it is not open.
-StoreResult<int> change(const LocalStore &store, const QString &sql, const QVariantList &values,
-    const QString &what);
+StoreResult<int> change(
+    const LocalStore &store, const QString &sql, const QVariantList &values, const QString &what);
 
-template <typename T, typename Read>
-StoreResult<QList<T>> rows(const LocalStore &store, const QString &sql, const QVariantList &values,
-    const QString &what, Read read)
+template<typename T, typename Read>
+StoreResult<QList<T>> rows(
+    const LocalStore &store, const QString &sql, const QVariantList &values, const QString &what, Read read)
 {
     if (auto readable = store.checkReadable(); !readable)
         return StoreResult<QList<T>>::failure(readable.error());
@@ -88,7 +86,7 @@ inline bool anyChanged(int changedRows)
     return changedRows > 0;
 }
 
-template <typename T>
+template<typename T>
 std::optional<T> first(const QList<T> &list)
 {
     return list.isEmpty() ? std::nullopt : std::optional<T>(list.constFirst());

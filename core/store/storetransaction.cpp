@@ -6,8 +6,7 @@
 
 StoreTransaction::StoreTransaction(QSqlDatabase db)
     : m_db(std::move(db))
-{
-}
+{ }
 
 StoreTransaction::~StoreTransaction()
 {

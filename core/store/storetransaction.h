@@ -21,8 +21,9 @@ public:
 
     // Runs body(const QSqlDatabase &) in one write transaction of store and commits when it returns a
     // success; body returns a StoreResult of any type, which becomes the result.
-    template <typename Body>
-    static auto write(const LocalStore &store, Body body) -> decltype(body(std::declval<const QSqlDatabase &>()))
+    template<typename Body>
+    static auto write(const LocalStore &store, Body body)
+        -> decltype(body(std::declval<const QSqlDatabase &>()))
     {
         using Result = decltype(body(std::declval<const QSqlDatabase &>()));
         if (auto writable = store.checkWritable(); !writable)

@@ -25,10 +25,10 @@ Template templateFrom(const QSqlQuery &query)
 
 TemplateStore::TemplateStore(LocalStore &store)
     : m_store(store)
-{
-}
+{ }
 
-StoreResult<> TemplateStore::save(DocumentKind kind, const QString &name, const QString &document, IfExists ifExists)
+StoreResult<> TemplateStore::save(
+    DocumentKind kind, const QString &name, const QString &document, IfExists ifExists)
 {
     const QString trimmed = name.trimmed();
     if (trimmed.isEmpty())
@@ -37,8 +37,10 @@ StoreResult<> TemplateStore::save(DocumentKind kind, const QString &name, const 
     const QVariant now = StoreSql::timeValue(m_store.clock()->now());
     return StoreTransaction::write(m_store, [&](const QSqlDatabase &db) -> StoreResult<> {
         if (ifExists == IfExists::Fail) {
-            auto existing = StoreSql::rows<QString>(db, u"SELECT name FROM templates WHERE kind = ? AND name = ?"_s,
-                { documentKindName(kind), trimmed }, what, [](const QSqlQuery &q) { return q.value(0).toString(); });
+            auto existing
+                = StoreSql::rows<QString>(db, u"SELECT name FROM templates WHERE kind = ? AND name = ?"_s,
+                    { documentKindName(kind), trimmed }, what,
+                    [](const QSqlQuery &q) { return q.value(0).toString(); });
             if (!existing)
                 return StoreResult<>::from(existing);
             if (!existing->isEmpty())
@@ -63,7 +65,8 @@ StoreResult<QList<Template>> TemplateStore::list(DocumentKind kind) const
 StoreResult<std::optional<Template>> TemplateStore::load(DocumentKind kind, const QString &name) const
 {
     return StoreSql::rows<Template>(m_store, SelectTemplate + u"WHERE kind = ? AND name = ?"_s,
-        { documentKindName(kind), name.trimmed() }, tr("Could not read the template \"%1\"").arg(name), templateFrom)
+        { documentKindName(kind), name.trimmed() }, tr("Could not read the template \"%1\"").arg(name),
+        templateFrom)
         .map(StoreSql::first<Template>);
 }
 
@@ -80,8 +83,10 @@ StoreResult<> TemplateStore::rename(DocumentKind kind, const QString &from, cons
     const QString what = tr("Could not rename the template \"%1\"").arg(from);
     // The name column compares without case, so a clash with the template's own name is only a change of
     // spelling and is allowed; a clash with another template fails on the primary key.
-    auto renamed = StoreSql::change(m_store, u"UPDATE templates SET name = ?, updated_ms = ? WHERE kind = ? AND name = ?"_s,
-        { newName, StoreSql::timeValue(m_store.clock()->now()), documentKindName(kind), from.trimmed() }, what);
+    auto renamed = StoreSql::change(m_store,
+        u"UPDATE templates SET name = ?, updated_ms = ? WHERE kind = ? AND name = ?"_s,
+        { newName, StoreSql::timeValue(m_store.clock()->now()), documentKindName(kind), from.trimmed() },
+        what);
     if (!renamed) {
         auto clash = exists(kind, newName);
         if (clash.ok() && *clash)

@@ -5,7 +5,6 @@
 
 #include <QCoreApplication>
 #include <QList>
-
 #include <optional>
 
 class LocalStore;
@@ -23,8 +22,8 @@ public:
 
     // "Save as template". With IfExists::Fail an existing name is an error whose message names it, so the
     // UI can ask before calling again with IfExists::Replace.
-    StoreResult<> save(DocumentKind kind, const QString &name, const QString &document,
-        IfExists ifExists = IfExists::Fail);
+    StoreResult<> save(
+        DocumentKind kind, const QString &name, const QString &document, IfExists ifExists = IfExists::Fail);
     // Sorted by name, ignoring case.
     StoreResult<QList<Template>> list(DocumentKind kind) const;
     StoreResult<std::optional<Template>> load(DocumentKind kind, const QString &name) const;

@@ -7,12 +7,12 @@ using namespace Qt::StringLiterals;
 
 WatchList::WatchList(LocalStore &store)
     : m_store(store)
-{
-}
+{ }
 
 StoreResult<bool> WatchList::watch(const QString &connection, const QString &jobName)
 {
-    return StoreSql::change(m_store, u"INSERT OR IGNORE INTO watched_jobs (connection, job, since_ms) VALUES (?, ?, ?)"_s,
+    return StoreSql::change(m_store,
+        u"INSERT OR IGNORE INTO watched_jobs (connection, job, since_ms) VALUES (?, ?, ?)"_s,
         { connection, jobName, StoreSql::timeValue(m_store.clock()->now()) },
         tr("Could not add %1 to the watch list").arg(jobName))
         .map(StoreSql::anyChanged);
@@ -35,8 +35,8 @@ StoreResult<bool> WatchList::isWatched(const QString &connection, const QString 
 StoreResult<QList<WatchedJob>> WatchList::watched(const QString &connection) const
 {
     return StoreSql::rows<WatchedJob>(m_store,
-        u"SELECT job, since_ms FROM watched_jobs WHERE connection = ? ORDER BY since_ms, job"_s, { connection },
-        tr("Could not read the watch list"), [](const QSqlQuery &query) {
+        u"SELECT job, since_ms FROM watched_jobs WHERE connection = ? ORDER BY since_ms, job"_s,
+        { connection }, tr("Could not read the watch list"), [](const QSqlQuery &query) {
             return WatchedJob { query.value(0).toString(), StoreSql::timeFrom(query.value(1)) };
         });
 }

@@ -2,8 +2,7 @@
 
 TemporaryStore::TemporaryStore()
     : m_store(std::make_unique<LocalStore>(path(), &m_clock))
-{
-}
+{ }
 
 StoreResult<> TemporaryStore::open()
 {

@@ -4,7 +4,6 @@
 #include "tests/support/manualclock.h"
 
 #include <QTemporaryDir>
-
 #include <memory>
 
 // A LocalStore on a file in a fresh temporary folder, with a clock the test moves by hand. reopen() drops

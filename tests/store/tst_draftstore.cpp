@@ -4,7 +4,6 @@
 
 #include <QProcess>
 #include <QTest>
-
 #include <csignal>
 
 using namespace Qt::StringLiterals;
@@ -32,7 +31,8 @@ Draft draft(const QString &id, DocumentKind kind, const QString &title, const QS
         std::exit(2);
     DraftStore drafts(store);
     if (!drafts.save(draft(KilledDraftId, DocumentKind::TrainingJob, u"first"_s, u"{}"_s))
-        || !drafts.save(draft(KilledDraftId, DocumentKind::TrainingJob, u"second edit"_s, KilledDraftLastText)))
+        || !drafts.save(
+            draft(KilledDraftId, DocumentKind::TrainingJob, u"second edit"_s, KilledDraftLastText)))
         std::exit(3);
     std::raise(SIGKILL);
     std::exit(4);

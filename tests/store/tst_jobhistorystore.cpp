@@ -1,6 +1,7 @@
 #include "core/store/jobhistorystore.h"
 #include "tests/store/temporarystore.h"
 
+#include <QElapsedTimer>
 #include <QTest>
 
 using namespace Qt::StringLiterals;
@@ -33,6 +34,7 @@ private slots:
     void lastStatusesGiveNewestPerJob();
     void transitionsMergeIdempotently();
     void transitionWithoutStartTimeStoresNothing();
+    void tenThousandJobsInOneRound();
 };
 
 void TestJobHistoryStore::recordsOnlyChanges_data()
@@ -50,8 +52,8 @@ void TestJobHistoryStore::recordsOnlyChanges_data()
     QTest::newRow("back to an earlier state is a change")
         << QStringList { u"InProgress/Starting"_s, u"InProgress/Interrupted"_s, u"InProgress/Starting"_s }
         << QStringList { u"InProgress/Starting"_s, u"InProgress/Interrupted"_s, u"InProgress/Starting"_s };
-    QTest::newRow("no secondary status, repeated") << QStringList { u"InProgress/"_s, u"InProgress/"_s }
-                                                   << QStringList { u"InProgress/"_s };
+    QTest::newRow("no secondary status, repeated")
+        << QStringList { u"InProgress/"_s, u"InProgress/"_s } << QStringList { u"InProgress/"_s };
 }
 
 void TestJobHistoryStore::recordsOnlyChanges()
@@ -80,12 +82,14 @@ void TestJobHistoryStore::repeatAfterRestartIsNoOp()
 {
     TemporaryStore temp;
     QVERIFY(temp.open().ok());
-    QCOMPARE(JobHistoryStore(temp.store()).recordStatus(Connection, { u"j"_s, u"InProgress"_s, u"Training"_s, T0 })
+    QCOMPARE(JobHistoryStore(temp.store())
+                 .recordStatus(Connection, { u"j"_s, u"InProgress"_s, u"Training"_s, T0 })
                  .valueOr(false),
         true);
     QVERIFY(temp.reopen().ok());
     JobHistoryStore history(temp.store());
-    QCOMPARE(history.recordStatus(Connection, { u"j"_s, u"InProgress"_s, u"Training"_s, T0.addSecs(30) }).valueOr(true),
+    QCOMPARE(history.recordStatus(Connection, { u"j"_s, u"InProgress"_s, u"Training"_s, T0.addSecs(30) })
+                 .valueOr(true),
         false);
     QCOMPARE(history.history(Connection, u"j"_s)->size(), 1);
 }
@@ -125,13 +129,14 @@ void TestJobHistoryStore::lastStatusesGiveNewestPerJob()
     TemporaryStore temp;
     QVERIFY(temp.open().ok());
     JobHistoryStore history(temp.store());
-    QVERIFY(history.recordStatuses(Connection,
-                       { { u"a"_s, u"InProgress"_s, u"Training"_s, T0 },
-                           { u"a"_s, u"Completed"_s, u"Completed"_s, T0.addSecs(600) },
-                           { u"b"_s, u"InProgress"_s, u"Starting"_s, T0.addSecs(60) },
-                           // Two observations in the same millisecond: the later recorded one wins.
-                           { u"c"_s, u"InProgress"_s, u"Starting"_s, T0 },
-                           { u"c"_s, u"InProgress"_s, u"Downloading"_s, T0 } })
+    QVERIFY(history
+                .recordStatuses(Connection,
+                    { { u"a"_s, u"InProgress"_s, u"Training"_s, T0 },
+                        { u"a"_s, u"Completed"_s, u"Completed"_s, T0.addSecs(600) },
+                        { u"b"_s, u"InProgress"_s, u"Starting"_s, T0.addSecs(60) },
+                        // Two observations in the same millisecond: the later recorded one wins.
+                        { u"c"_s, u"InProgress"_s, u"Starting"_s, T0 },
+                        { u"c"_s, u"InProgress"_s, u"Downloading"_s, T0 } })
                 .ok());
     QVERIFY(history.recordStatus(u"other"_s, { u"a"_s, u"Failed"_s, u"Failed"_s, T0 }).ok());
 
@@ -147,15 +152,18 @@ void TestJobHistoryStore::transitionsMergeIdempotently()
     TemporaryStore temp;
     QVERIFY(temp.open().ok());
     JobHistoryStore history(temp.store());
-    const StatusTransition starting { u"Starting"_s, T0, T0.addSecs(90), u"Preparing the instances for training"_s };
+    const StatusTransition starting { u"Starting"_s, T0, T0.addSecs(90),
+        u"Preparing the instances for training"_s };
     StatusTransition downloading { u"Downloading"_s, T0.addSecs(90), {}, u"Downloading input data"_s };
     QCOMPARE(history.mergeTransitions(Connection, u"j"_s, { starting, downloading }).valueOr(-1), 2);
     QCOMPARE(history.mergeTransitions(Connection, u"j"_s, { starting, downloading }).valueOr(-1), 0);
 
     // The next describe: Downloading has ended, Training began.
     downloading.endTime = T0.addSecs(200);
-    const StatusTransition training { u"Training"_s, T0.addSecs(200), {}, u"Training image download completed"_s };
-    QCOMPARE(history.mergeTransitions(Connection, u"j"_s, { starting, downloading, training }).valueOr(-1), 2);
+    const StatusTransition training { u"Training"_s, T0.addSecs(200), {},
+        u"Training image download completed"_s };
+    QCOMPARE(
+        history.mergeTransitions(Connection, u"j"_s, { starting, downloading, training }).valueOr(-1), 2);
     // A later describe that leaves out an end time or message does not erase what is known.
     StatusTransition sparse = downloading;
     sparse.endTime = QDateTime();
@@ -172,11 +180,38 @@ void TestJobHistoryStore::transitionWithoutStartTimeStoresNothing()
     TemporaryStore temp;
     QVERIFY(temp.open().ok());
     JobHistoryStore history(temp.store());
-    auto merged = history.mergeTransitions(Connection, u"j"_s,
-        { { u"Starting"_s, T0, T0.addSecs(5), {} }, { u"Downloading"_s, {}, {}, {} } });
+    auto merged = history.mergeTransitions(
+        Connection, u"j"_s, { { u"Starting"_s, T0, T0.addSecs(5), {} }, { u"Downloading"_s, {}, {}, {} } });
     QVERIFY(!merged.ok());
     QVERIFY2(merged.error().contains(u"Downloading"_s), qPrintable(merged.error()));
     QVERIFY(history.transitions(Connection, u"j"_s)->isEmpty());
+}
+
+// The monitor's restart path at dashboard scale. Not a timed test: the figures go to the log.
+void TestJobHistoryStore::tenThousandJobsInOneRound()
+{
+    constexpr int Count = 10'000;
+    TemporaryStore temp;
+    QVERIFY(temp.open().ok());
+    JobHistoryStore history(temp.store());
+    QList<StatusChange> round;
+    round.reserve(Count);
+    for (int i = 0; i < Count; ++i)
+        round.append({ u"job-%1"_s.arg(i), u"InProgress"_s, u"Starting"_s, T0.addSecs(i) });
+
+    QElapsedTimer timer;
+    timer.start();
+    QCOMPARE(history.recordStatuses(Connection, round).valueOr(-1), Count);
+    const qint64 firstMs = timer.restart();
+    QCOMPARE(history.recordStatuses(Connection, round).valueOr(-1), 0);
+    const qint64 repeatMs = timer.restart();
+    auto last = history.lastStatuses(Connection);
+    const qint64 lastMs = timer.elapsed();
+    QVERIFY(last.ok());
+    QCOMPARE(last->size(), Count);
+    qInfo("10,000 jobs: record one change each %lld ms, the same round again (all repeats) %lld ms, "
+          "last status of every job %lld ms",
+        firstMs, repeatMs, lastMs);
 }
 
 QTEST_GUILESS_MAIN(TestJobHistoryStore)

@@ -41,7 +41,8 @@ public:
     QStringList schema() const
     {
         QSqlQuery query(db());
-        query.exec(u"SELECT type || ' ' || name || ': ' || coalesce(sql, '') FROM sqlite_schema ORDER BY name"_s);
+        query.exec(
+            u"SELECT type || ' ' || name || ': ' || coalesce(sql, '') FROM sqlite_schema ORDER BY name"_s);
         QStringList lines;
         while (query.next())
             lines << query.value(0).toString();
@@ -137,7 +138,7 @@ void TestLocalStore::migratesFromOlderVersion()
         QCOMPARE(*reached, fromVersion);
         if (fromVersion >= 1)
             QVERIFY(raw.exec(u"INSERT INTO drafts (id, kind, title, document, created_ms, updated_ms, state) "
-                              "VALUES ('old', 'model', 'm', '{ }', 1, 2, 'unsent')"_s));
+                             "VALUES ('old', 'model', 'm', '{ }', 1, 2, 'unsent')"_s));
     }
 
     auto opened = temp.open();
@@ -190,7 +191,8 @@ void TestLocalStore::newerSchemaOpensReadOnly()
     QVERIFY(temp.store().isOpen());
     QVERIFY(!temp.store().isWritable());
     QCOMPARE(temp.store().schemaVersion(), newer);
-    QVERIFY2(temp.store().readOnlyReason().contains(u"newer version"_s), qPrintable(temp.store().readOnlyReason()));
+    QVERIFY2(temp.store().readOnlyReason().contains(u"newer version"_s),
+        qPrintable(temp.store().readOnlyReason()));
 
     DraftStore drafts(temp.store());
     auto saved = drafts.save(sampleDraft(u"a"_s));
@@ -204,8 +206,10 @@ void TestLocalStore::newerSchemaOpensReadOnly()
 void TestLocalStore::damagedFileIsMovedAside_data()
 {
     QTest::addColumn<QByteArray>("bytes");
-    QTest::addColumn<qint64>("offset"); // -1: the file is replaced by bytes; else bytes overwrite a good store
-    QTest::newRow("text, not a database") << QByteArray("this is not a database, it is a shopping list\n") << qint64(-1);
+    QTest::addColumn<qint64>(
+        "offset"); // -1: the file is replaced by bytes; else bytes overwrite a good store
+    QTest::newRow("text, not a database")
+        << QByteArray("this is not a database, it is a shopping list\n") << qint64(-1);
     QTest::newRow("random bytes") << QByteArray(8192, '\xA7') << qint64(-1);
     QTest::newRow("header overwritten") << QByteArray(16, 'x') << qint64(0);
     // Page 2 onward hold the tables; a smashed b-tree page passes the header check but fails quick_check.

@@ -52,7 +52,9 @@ void TestPriceCache::freshness()
     QVERIFY(temp.open().ok());
     PriceCache prices(temp.store());
     if (ageSeconds >= 0) {
-        QVERIFY(prices.putFetched(u"us-east-1"_s, { price(u"ml.m5.xlarge"_s, 0.23, PriceRecord::Source::PriceListApi) })
+        QVERIFY(prices
+                    .putFetched(
+                        u"us-east-1"_s, { price(u"ml.m5.xlarge"_s, 0.23, PriceRecord::Source::PriceListApi) })
                     .ok());
         temp.clock().advance(std::chrono::seconds(ageSeconds));
     }
@@ -89,14 +91,17 @@ void TestPriceCache::priceListPriceWinsOverEnteredOne()
     QVERIFY(temp.open().ok());
     PriceCache prices(temp.store());
     QVERIFY(prices.put(price(u"ml.g5.xlarge"_s, 1.50, PriceRecord::Source::EnteredByUser)).ok());
-    QCOMPARE(prices.lookup(u"us-east-1"_s, u"ml.g5.xlarge"_s)->value().source, PriceRecord::Source::EnteredByUser);
+    QCOMPARE(
+        prices.lookup(u"us-east-1"_s, u"ml.g5.xlarge"_s)->value().source, PriceRecord::Source::EnteredByUser);
 
     QVERIFY(prices.put(price(u"ml.g5.xlarge"_s, 1.408, PriceRecord::Source::PriceListApi)).ok());
     const PriceRecord found = prices.lookup(u"us-east-1"_s, u"ml.g5.xlarge"_s)->value();
     QCOMPARE(found.source, PriceRecord::Source::PriceListApi);
     QCOMPARE(found.pricePerHour, 1.408);
 
-    QCOMPARE(prices.remove(u"us-east-1"_s, u"ml.g5.xlarge"_s, PriceRecord::Source::PriceListApi).valueOr(false), true);
+    QCOMPARE(
+        prices.remove(u"us-east-1"_s, u"ml.g5.xlarge"_s, PriceRecord::Source::PriceListApi).valueOr(false),
+        true);
     QCOMPARE(prices.lookup(u"us-east-1"_s, u"ml.g5.xlarge"_s)->value().pricePerHour, 1.50);
 }
 
@@ -106,9 +111,10 @@ void TestPriceCache::listHoldsBothSourcesByType()
     QVERIFY(temp.open().ok());
     PriceCache prices(temp.store());
     QVERIFY(prices.put(price(u"ml.m5.large"_s, 0.115, PriceRecord::Source::EnteredByUser)).ok());
-    QVERIFY(prices.putFetched(u"us-east-1"_s,
-                      { price(u"ml.m5.large"_s, 0.115, PriceRecord::Source::PriceListApi),
-                          price(u"ml.c5.xlarge"_s, 0.204, PriceRecord::Source::PriceListApi) })
+    QVERIFY(prices
+                .putFetched(u"us-east-1"_s,
+                    { price(u"ml.m5.large"_s, 0.115, PriceRecord::Source::PriceListApi),
+                        price(u"ml.c5.xlarge"_s, 0.204, PriceRecord::Source::PriceListApi) })
                 .ok());
     const auto all = *prices.list(u"us-east-1"_s);
     QCOMPARE(all.size(), 3);

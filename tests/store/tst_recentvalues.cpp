@@ -20,23 +20,24 @@ private slots:
 void TestRecentValues::orderDedupAndCap_data()
 {
     QTest::addColumn<int>("capacity");
-    QTest::addColumn<QStringList>("used");    // in the order of use, one clock tick apart
-    QTest::addColumn<bool>("sameInstant");    // all uses within one millisecond
+    QTest::addColumn<QStringList>("used"); // in the order of use, one clock tick apart
+    QTest::addColumn<bool>("sameInstant"); // all uses within one millisecond
     QTest::addColumn<QStringList>("expected"); // most recent first
-    QTest::newRow("most recent first") << 20 << QStringList { u"a"_s, u"b"_s, u"c"_s } << false
-                                       << QStringList { u"c"_s, u"b"_s, u"a"_s };
-    QTest::newRow("reuse moves to front, once") << 20 << QStringList { u"a"_s, u"b"_s, u"a"_s } << false
-                                                << QStringList { u"a"_s, u"b"_s };
-    QTest::newRow("cap drops the oldest") << 3 << QStringList { u"a"_s, u"b"_s, u"c"_s, u"d"_s, u"e"_s } << false
-                                          << QStringList { u"e"_s, u"d"_s, u"c"_s };
-    QTest::newRow("reused value survives the cap") << 3 << QStringList { u"a"_s, u"b"_s, u"c"_s, u"a"_s, u"d"_s }
-                                                   << false << QStringList { u"d"_s, u"a"_s, u"c"_s };
-    QTest::newRow("same millisecond keeps use order") << 20 << QStringList { u"a"_s, u"b"_s, u"a"_s, u"c"_s } << true
-                                                      << QStringList { u"c"_s, u"a"_s, u"b"_s };
-    QTest::newRow("blank values are not recorded") << 20 << QStringList { u"a"_s, QString(), u"  "_s } << false
-                                                   << QStringList { u"a"_s };
-    QTest::newRow("case matters (image URIs and ARNs are exact)") << 20 << QStringList { u"Ab"_s, u"ab"_s } << false
-                                                                  << QStringList { u"ab"_s, u"Ab"_s };
+    QTest::newRow("most recent first")
+        << 20 << QStringList { u"a"_s, u"b"_s, u"c"_s } << false << QStringList { u"c"_s, u"b"_s, u"a"_s };
+    QTest::newRow("reuse moves to front, once")
+        << 20 << QStringList { u"a"_s, u"b"_s, u"a"_s } << false << QStringList { u"a"_s, u"b"_s };
+    QTest::newRow("cap drops the oldest") << 3 << QStringList { u"a"_s, u"b"_s, u"c"_s, u"d"_s, u"e"_s }
+                                          << false << QStringList { u"e"_s, u"d"_s, u"c"_s };
+    QTest::newRow("reused value survives the cap")
+        << 3 << QStringList { u"a"_s, u"b"_s, u"c"_s, u"a"_s, u"d"_s } << false
+        << QStringList { u"d"_s, u"a"_s, u"c"_s };
+    QTest::newRow("same millisecond keeps use order") << 20 << QStringList { u"a"_s, u"b"_s, u"a"_s, u"c"_s }
+                                                      << true << QStringList { u"c"_s, u"a"_s, u"b"_s };
+    QTest::newRow("blank values are not recorded")
+        << 20 << QStringList { u"a"_s, QString(), u"  "_s } << false << QStringList { u"a"_s };
+    QTest::newRow("case matters (image URIs and ARNs are exact)")
+        << 20 << QStringList { u"Ab"_s, u"ab"_s } << false << QStringList { u"ab"_s, u"Ab"_s };
 }
 
 void TestRecentValues::orderDedupAndCap()

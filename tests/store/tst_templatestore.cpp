@@ -101,7 +101,8 @@ void TestTemplateStore::nameMustBeUnique()
     QCOMPARE(saved.ok(), accepted);
     if (!accepted) {
         QVERIFY2(saved.error().contains(u"\"Team VPC\" already exists"_s), qPrintable(saved.error()));
-        QCOMPARE(m_templates->load(DocumentKind::TrainingJob, u"Team VPC"_s)->value().document, u"{\"first\":1}"_s);
+        QCOMPARE(m_templates->load(DocumentKind::TrainingJob, u"Team VPC"_s)->value().document,
+            u"{\"first\":1}"_s);
     }
 }
 
@@ -110,8 +111,10 @@ void TestTemplateStore::replaceOverwritesAndKeepsCreated()
     const QDateTime created = m_temp->clock().now();
     QVERIFY(m_templates->save(DocumentKind::TrainingJob, u"Roles"_s, u"{\"v\":1}"_s).ok());
     m_temp->clock().advance(std::chrono::hours(1));
-    QVERIFY(m_templates->save(DocumentKind::TrainingJob, u"roles"_s, u"{\"v\":2}"_s, TemplateStore::IfExists::Replace)
-                .ok());
+    QVERIFY(
+        m_templates
+            ->save(DocumentKind::TrainingJob, u"roles"_s, u"{\"v\":2}"_s, TemplateStore::IfExists::Replace)
+            .ok());
     const auto all = *m_templates->list(DocumentKind::TrainingJob);
     QCOMPARE(all.size(), 1);
     QCOMPARE(all.constFirst().name, u"roles"_s);
@@ -129,7 +132,8 @@ void TestTemplateStore::rename_data()
     QTest::newRow("to a new name") << u"A"_s << u"C"_s << true << QStringList { u"B"_s, u"C"_s };
     QTest::newRow("only the case changes") << u"A"_s << u"a"_s << true << QStringList { u"a"_s, u"B"_s };
     QTest::newRow("onto another template") << u"A"_s << u"b"_s << false << QStringList { u"A"_s, u"B"_s };
-    QTest::newRow("a template that does not exist") << u"Z"_s << u"C"_s << false << QStringList { u"A"_s, u"B"_s };
+    QTest::newRow("a template that does not exist")
+        << u"Z"_s << u"C"_s << false << QStringList { u"A"_s, u"B"_s };
     QTest::newRow("to a blank name") << u"A"_s << u"  "_s << false << QStringList { u"A"_s, u"B"_s };
 }
 
