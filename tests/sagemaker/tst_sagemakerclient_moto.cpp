@@ -1,8 +1,8 @@
 #include "core/aws/awstransport.h"
-#include "core/aws/localsandbox.h"
 #include "core/sagemaker/describematcher.h"
 #include "core/sagemaker/sagemakerclient.h"
 #include "tests/sagemaker/clientharness.h"
+#include "tests/support/motoserver.h"
 
 #include <QSignalSpy>
 
@@ -31,21 +31,19 @@ private:
     QList<SageMakerResult> runAll(const QList<SageMakerCall *> &calls);
     QStringList trainingJobNames(const SageMakerResult &result);
 
-    std::unique_ptr<LocalSandbox> m_sandbox;
+    std::unique_ptr<MotoServer> m_moto;
     std::unique_ptr<AwsTransport> m_transport;
     std::unique_ptr<SageMakerClient> m_client;
 };
 
 void TestSageMakerClientMoto::initTestCase()
 {
-    QVERIFY2(LocalSandbox::isAvailable(), "moto_server is not on PATH (scripts/install-deps.sh installs it)");
-    m_sandbox = std::make_unique<LocalSandbox>();
-    QSignalSpy ready(m_sandbox.get(), &LocalSandbox::ready);
-    m_sandbox->start();
-    QVERIFY2(ready.wait(60000), qPrintable(m_sandbox->errorString()));
-    m_transport = std::make_unique<AwsTransport>(
-        AwsTransport::Settings { m_sandbox->endpoint(), QLatin1String(LocalSandbox::region), u"sagemaker"_s },
-        LocalSandbox::credentialsProvider(), Clock::system());
+    QVERIFY2(MotoServer::isAvailable(), "moto_server is not on PATH (scripts/install-deps.sh installs it)");
+    m_moto = std::make_unique<MotoServer>();
+    QVERIFY2(m_moto->isRunning(), qPrintable(m_moto->errorString()));
+    m_transport = std::make_unique<AwsTransport>(AwsTransport::Settings { m_moto->endpoint(), u"us-east-1"_s, u"sagemaker"_s },
+        std::make_shared<StaticCredentialsProvider>(AwsCredentials { u"testing"_s, u"testing"_s, {}, {} }),
+        Clock::system());
     m_transport->retryPolicy().setRandomSource([] { return 0.0; }); // retries without waiting
     m_client = std::make_unique<SageMakerClient>(m_transport.get());
 }
@@ -54,7 +52,7 @@ void TestSageMakerClientMoto::cleanupTestCase()
 {
     m_client.reset();
     m_transport.reset();
-    m_sandbox.reset();
+    m_moto.reset();
 }
 
 SageMakerResult TestSageMakerClientMoto::run(SageMakerCall *call)
