@@ -3,6 +3,7 @@
 #include <QAction>
 #include <QLineEdit>
 #include <QPalette>
+#include <QPixmap>
 #include <QVariant>
 #include <QWidget>
 
@@ -43,6 +44,13 @@ QIcon icon(Diagnostic::Severity severity)
         break;
     }
     return QIcon(u":/sagedesk/icons/info.svg"_s);
+}
+
+QIcon blankIcon()
+{
+    QPixmap pixmap(16, 16);
+    pixmap.fill(Qt::transparent);
+    return QIcon(pixmap);
 }
 
 QColor textColor(Diagnostic::Severity severity)

@@ -15,6 +15,8 @@ class QWidget;
 namespace FieldMark {
 
 QIcon icon(Diagnostic::Severity severity);
+// A transparent icon of the same size, so unmarked list rows line up with marked ones.
+QIcon blankIcon();
 // Text colour for list and table items that carry a mark.
 QColor textColor(Diagnostic::Severity severity);
 Diagnostic::Severity worst(const Diagnostics &diagnostics);

@@ -10,7 +10,6 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
-#include <QPainter>
 #include <QPushButton>
 #include <QRegularExpression>
 #include <QVBoxLayout>
@@ -27,14 +26,6 @@ QString capitalized(const QString &name)
 Diagnostic problem(Diagnostic::Severity severity, const QString &code, const QString &message)
 {
     return Diagnostic { QString(), severity, code, message };
-}
-
-// Keeps the text of unmarked rows in line with marked ones, which carry an icon.
-QIcon blankIcon()
-{
-    QPixmap pixmap(16, 16);
-    pixmap.fill(Qt::transparent);
-    return QIcon(pixmap);
 }
 
 constexpr int apiMaxLength = 32;
@@ -304,7 +295,7 @@ void IdListEditor::refresh()
                 marks << d;
         }
         if (marks.isEmpty()) {
-            item->setIcon(blankIcon());
+            item->setIcon(FieldMark::blankIcon());
             item->setForeground(QBrush());
             item->setToolTip(QString());
         } else {
