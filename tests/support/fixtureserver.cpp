@@ -76,10 +76,10 @@ FixtureServer::~FixtureServer()
     closeAllConnections();
 }
 
-bool FixtureServer::listen()
+bool FixtureServer::listen(quint16 port)
 {
     m_started.start();
-    return m_server->listen(QHostAddress::LocalHost, 0);
+    return m_server->listen(QHostAddress::LocalHost, port);
 }
 
 quint16 FixtureServer::port() const

@@ -36,8 +36,8 @@ public:
     explicit FixtureServer(QObject *parent = nullptr);
     ~FixtureServer() override;
 
-    // Listens on 127.0.0.1 on a free port.
-    bool listen();
+    // Listens on 127.0.0.1, on a free port unless one is given.
+    bool listen(quint16 port = 0);
     quint16 port() const;
     // "http://127.0.0.1:<port>/"
     QUrl url() const;
