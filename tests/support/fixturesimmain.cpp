@@ -50,12 +50,14 @@ int main(int argc, char *argv[])
     QCoreApplication::setApplicationName(u"sagedesk-fixture-sim"_s);
 
     QCommandLineParser parser;
-    parser.setApplicationDescription(u"A scripted SageMaker training-job service on 127.0.0.1 for trying SageDesk "
-                                     "without AWS. Accepts any credentials."_s);
+    parser.setApplicationDescription(
+        u"A scripted SageMaker training-job service on 127.0.0.1 for trying SageDesk "
+        "without AWS. Accepts any credentials."_s);
     parser.addHelpOption();
     const QCommandLineOption port(u"port"_s, u"TCP port on 127.0.0.1 (0: any free port)."_s, u"N"_s, u"0"_s);
     const QCommandLineOption jobs(u"jobs"_s, u"Training jobs to list."_s, u"N"_s, u"10000"_s);
-    const QCommandLineOption inProgress(u"in-progress"_s, u"How many of them are running."_s, u"N"_s, u"50"_s);
+    const QCommandLineOption inProgress(
+        u"in-progress"_s, u"How many of them are running."_s, u"N"_s, u"50"_s);
     const QCommandLineOption seed(u"seed"_s, u"Seed of the generated jobs."_s, u"N"_s, u"1"_s);
     const QCommandLineOption rateLimit(u"rate-limit"_s,
         u"Throttle beyond this many requests per second, as the service does (0: never)."_s, u"R"_s, u"0"_s);
@@ -78,7 +80,8 @@ int main(int argc, char *argv[])
     const auto listenPort = quint16(number(port));
     QTextStream err(stderr);
     if (!ok) {
-        err << "sagedesk-fixture-sim: --port, --jobs, --in-progress, --seed and --rate-limit take numbers >= 0\n";
+        err << "sagedesk-fixture-sim: --port, --jobs, --in-progress, --seed and --rate-limit take numbers >= "
+               "0\n";
         return 2;
     }
 

@@ -8,7 +8,6 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QRandomGenerator>
-
 #include <algorithm>
 #include <cmath>
 
@@ -17,7 +16,8 @@ using namespace std::chrono_literals;
 
 namespace {
 
-const QStringList Statuses { u"InProgress"_s, u"Completed"_s, u"Failed"_s, u"Stopping"_s, u"Stopped"_s, u"Deleting"_s };
+const QStringList Statuses { u"InProgress"_s, u"Completed"_s, u"Failed"_s, u"Stopping"_s, u"Stopped"_s,
+    u"Deleting"_s };
 const QStringList SortFields { u"Name"_s, u"CreationTime"_s, u"Status"_s };
 const QStringList SortOrders { u"Ascending"_s, u"Descending"_s };
 
@@ -31,12 +31,13 @@ FixtureAction notFound()
     return validationError(u"Requested resource not found."_s);
 }
 
-// "1 validation error detected: Value '500' at 'maxResults' failed to satisfy constraint: ...", as the service
-// words it.
+// "1 validation error detected: Value '500' at 'maxResults' failed to satisfy constraint: ...", as the
+// service words it.
 FixtureAction constraintError(const QString &value, const QString &member, const QString &constraint)
 {
-    return validationError(u"1 validation error detected: Value '%1' at '%2' failed to satisfy constraint: %3"_s
-                               .arg(value, member, constraint));
+    return validationError(
+        u"1 validation error detected: Value '%1' at '%2' failed to satisfy constraint: %3"_s.arg(
+            value, member, constraint));
 }
 
 // The time of a timestamp member, or nullopt-like -1 when absent; *bad when present but unreadable.
@@ -67,8 +68,7 @@ SageMakerSim::SageMakerSim(Clock *clock, QString region, QString account)
     , m_region(std::move(region))
     , m_arnPrefix(u"arn:aws:sagemaker:%1:%2:training-job/"_s.arg(m_region, account))
     , m_createdPhases(SimTrainingJob::standardPhases(20s, 30s, 120s, 20s))
-{
-}
+{ }
 
 SageMakerSim::~SageMakerSim() = default;
 
@@ -113,7 +113,8 @@ bool SageMakerSim::takeThrottle(qint64 nowMs)
         return true;
     if (m_rateLimit <= 0.0)
         return false;
-    m_rateTokens = std::min(m_rateBurst, m_rateTokens + double(nowMs - m_rateRefilledMs) / 1000.0 * m_rateLimit);
+    m_rateTokens
+        = std::min(m_rateBurst, m_rateTokens + double(nowMs - m_rateRefilledMs) / 1000.0 * m_rateLimit);
     m_rateRefilledMs = nowMs;
     // A hair of tolerance: a client spacing requests exactly 1/rate apart must not be throttled for rounding.
     if (m_rateTokens < 1.0 - 1e-9)
@@ -143,7 +144,8 @@ qsizetype SageMakerSim::requestCount(const QString &operation) const
 
 qsizetype SageMakerSim::throttledCount() const
 {
-    return std::count_if(m_requests.cbegin(), m_requests.cend(), [](const RequestRecord &r) { return r.throttled; });
+    return std::count_if(
+        m_requests.cbegin(), m_requests.cend(), [](const RequestRecord &r) { return r.throttled; });
 }
 
 void SageMakerSim::addJob(SimTrainingJob::Script script)
@@ -151,7 +153,8 @@ void SageMakerSim::addJob(SimTrainingJob::Script script)
     if (!script.creationTime.isValid())
         script.creationTime = m_clock->now();
     if (SimTrainingJob *old = m_byName.take(script.name)) {
-        m_jobs.erase(std::find_if(m_jobs.begin(), m_jobs.end(), [old](const auto &job) { return job.get() == old; }));
+        m_jobs.erase(
+            std::find_if(m_jobs.begin(), m_jobs.end(), [old](const auto &job) { return job.get() == old; }));
     }
     auto job = std::make_unique<SimTrainingJob>(std::move(script));
     m_byName.insert(job->name(), job.get());
@@ -166,9 +169,11 @@ const std::vector<SimTrainingJob *> &SageMakerSim::creationIndex() const
         m_creationIndex.reserve(m_jobs.size());
         for (const auto &job : m_jobs)
             m_creationIndex.push_back(job.get());
-        std::sort(m_creationIndex.begin(), m_creationIndex.end(), [](const SimTrainingJob *a, const SimTrainingJob *b) {
-            return a->creationMs() != b->creationMs() ? a->creationMs() < b->creationMs() : a->name() < b->name();
-        });
+        std::sort(m_creationIndex.begin(), m_creationIndex.end(),
+            [](const SimTrainingJob *a, const SimTrainingJob *b) {
+                return a->creationMs() != b->creationMs() ? a->creationMs() < b->creationMs()
+                                                          : a->name() < b->name();
+            });
         m_creationIndexDirty = false;
     }
     return m_creationIndex;
@@ -211,7 +216,8 @@ void SageMakerSim::populate(const BulkOptions &options)
         u"AlgorithmError: ExecuteUserScriptError: ExitCode 1 ErrorMessage \"RuntimeError: CUDA out of memory\""_s,
         u"ClientError: Data download failed: Could not download s3://sagedesk-sim/data/train/part-0007.csv: "
         "Access Denied"_s,
-        u"CapacityError: Unable to provision requested ML compute capacity. Please retry using a different ML "
+        u"CapacityError: Unable to provision requested ML compute capacity. Please retry using a different "
+        u"ML "
         "instance type."_s,
     };
 
@@ -235,18 +241,20 @@ void SageMakerSim::populate(const BulkOptions &options)
             // Running for minutes to two days, with hours still to go.
             const qint64 age = between(2 * 60'000, 48 * 3600'000);
             script.creationTime = QDateTime::fromMSecsSinceEpoch(now - age, Qt::UTC);
-            script.phases = SimTrainingJob::standardPhases(3min, 5min,
-                std::chrono::milliseconds(age + between(2 * 3600'000, 24 * 3600'000)), 5min);
+            script.phases = SimTrainingJob::standardPhases(
+                3min, 5min, std::chrono::milliseconds(age + between(2 * 3600'000, 24 * 3600'000)), 5min);
             script.maxRuntime = std::chrono::hours(24 * 5);
         } else {
             const auto training = std::chrono::milliseconds(between(5 * 60'000, 6 * 3600'000));
-            script.phases = SimTrainingJob::standardPhases(std::chrono::milliseconds(between(60'000, 300'000)),
-                std::chrono::milliseconds(between(30'000, 600'000)), training,
-                std::chrono::milliseconds(between(30'000, 300'000)));
+            script.phases
+                = SimTrainingJob::standardPhases(std::chrono::milliseconds(between(60'000, 300'000)),
+                    std::chrono::milliseconds(between(30'000, 600'000)), training,
+                    std::chrono::milliseconds(between(30'000, 300'000)));
             qint64 length = 0;
             for (const SimTrainingJob::Phase &phase : std::as_const(script.phases))
                 length += phase.duration.count();
-            script.creationTime = QDateTime::fromMSecsSinceEpoch(now - 60'000 - length - between(0, spanMs), Qt::UTC);
+            script.creationTime
+                = QDateTime::fromMSecsSinceEpoch(now - 60'000 - length - between(0, spanMs), Qt::UTC);
             const double outcome = random.generateDouble();
             if (outcome < options.failedShare) {
                 script.outcome = SimTrainingJob::Outcome::Failed;
@@ -277,10 +285,12 @@ FixtureAction SageMakerSim::listTrainingJobs(const QJsonObject &input, qint64 no
     }
     const QString sortBy = input.value(u"SortBy"_s).toString(u"CreationTime"_s);
     if (!SortFields.contains(sortBy))
-        return constraintError(sortBy, u"sortBy"_s, u"Member must satisfy enum value set: [Name, CreationTime, Status]"_s);
+        return constraintError(
+            sortBy, u"sortBy"_s, u"Member must satisfy enum value set: [Name, CreationTime, Status]"_s);
     const QString sortOrder = input.value(u"SortOrder"_s).toString(u"Ascending"_s);
     if (!SortOrders.contains(sortOrder))
-        return constraintError(sortOrder, u"sortOrder"_s, u"Member must satisfy enum value set: [Ascending, Descending]"_s);
+        return constraintError(
+            sortOrder, u"sortOrder"_s, u"Member must satisfy enum value set: [Ascending, Descending]"_s);
     const QString statusEquals = input.value(u"StatusEquals"_s).toString();
     if (input.contains(u"StatusEquals"_s) && !Statuses.contains(statusEquals))
         return constraintError(statusEquals, u"statusEquals"_s,
@@ -299,12 +309,15 @@ FixtureAction SageMakerSim::listTrainingJobs(const QJsonObject &input, qint64 no
     QJsonObject query = input;
     query.remove(u"NextToken"_s);
     query.remove(u"MaxResults"_s);
-    const QByteArray queryId = QCryptographicHash::hash(QJsonDocument(query).toJson(QJsonDocument::Compact),
-        QCryptographicHash::Sha1).toHex().left(16);
+    const QByteArray queryId = QCryptographicHash::hash(
+        QJsonDocument(query).toJson(QJsonDocument::Compact), QCryptographicHash::Sha1)
+                                   .toHex()
+                                   .left(16);
     std::optional<Row> cursor;
     if (const QString token = input.value(u"NextToken"_s).toString(); !token.isEmpty()) {
-        const QJsonObject decoded = QJsonDocument::fromJson(QByteArray::fromBase64(token.toLatin1(),
-            QByteArray::Base64UrlEncoding)).object();
+        const QJsonObject decoded
+            = QJsonDocument::fromJson(QByteArray::fromBase64(token.toLatin1(), QByteArray::Base64UrlEncoding))
+                  .object();
         if (decoded.value(u"q"_s).toString().toLatin1() != queryId)
             return validationError(u"The NextToken is not valid for this request"_s);
         Row row;
@@ -315,7 +328,9 @@ FixtureAction SageMakerSim::listTrainingJobs(const QJsonObject &input, qint64 no
     }
 
     enum class Sort { Name, CreationTime, Status };
-    const Sort sort = sortBy == u"Name"_s ? Sort::Name : sortBy == u"Status"_s ? Sort::Status : Sort::CreationTime;
+    const Sort sort = sortBy == u"Name"_s ? Sort::Name
+        : sortBy == u"Status"_s           ? Sort::Status
+                                          : Sort::CreationTime;
     const bool descending = sortOrder == u"Descending"_s;
     const auto ascending = [sort](const Row &a, const Row &b) {
         if (sort == Sort::Status && a.brief.status != b.brief.status)
@@ -324,7 +339,8 @@ FixtureAction SageMakerSim::listTrainingJobs(const QJsonObject &input, qint64 no
             return a.creationMs < b.creationMs;
         return a.name < b.name;
     };
-    const auto ordered = [&](const Row &a, const Row &b) { return descending ? ascending(b, a) : ascending(a, b); };
+    const auto ordered
+        = [&](const Row &a, const Row &b) { return descending ? ascending(b, a) : ascending(a, b); };
     const auto admit = [&](const SimTrainingJob &job, Row *row) {
         const qint64 created = job.creationMs();
         if (created > nowMs || (createdAfter >= 0 && created <= createdAfter)
@@ -347,11 +363,13 @@ FixtureAction SageMakerSim::listTrainingJobs(const QJsonObject &input, qint64 no
     if (sort == Sort::CreationTime) {
         // Creation times never change: walk the index kept in creation order, and stop when the page is full.
         const std::vector<SimTrainingJob *> &index = creationIndex();
-        const auto key = [](const SimTrainingJob *job) { return Row { job->name(), job->creationMs(), {}, job }; };
+        const auto key = [](const SimTrainingJob *job) {
+            return Row { job->name(), job->creationMs(), {}, job };
+        };
         Row row;
         if (!descending) {
             auto it = cursor ? std::upper_bound(index.cbegin(), index.cend(), *cursor,
-                                   [&](const Row &c, const SimTrainingJob *job) { return ascending(c, key(job)); })
+                          [&](const Row &c, const SimTrainingJob *job) { return ascending(c, key(job)); })
                              : index.cbegin();
             for (; it != index.cend() && page.size() < wanted; ++it) {
                 if (admit(**it, &row))
@@ -359,7 +377,7 @@ FixtureAction SageMakerSim::listTrainingJobs(const QJsonObject &input, qint64 no
             }
         } else {
             auto it = cursor ? std::lower_bound(index.cbegin(), index.cend(), *cursor,
-                                   [&](const SimTrainingJob *job, const Row &c) { return ascending(key(job), c); })
+                          [&](const SimTrainingJob *job, const Row &c) { return ascending(key(job), c); })
                              : index.cend();
             while (it != index.cbegin() && page.size() < wanted) {
                 --it;
@@ -391,8 +409,9 @@ FixtureAction SageMakerSim::listTrainingJobs(const QJsonObject &input, qint64 no
         const Row &end = page.back();
         const QJsonObject token { { u"q"_s, QString::fromLatin1(queryId) }, { u"n"_s, end.name },
             { u"c"_s, double(end.creationMs) }, { u"s"_s, end.brief.status } };
-        answer.insert(u"NextToken"_s, QString::fromLatin1(QJsonDocument(token).toJson(QJsonDocument::Compact)
-                                                              .toBase64(QByteArray::Base64UrlEncoding)));
+        answer.insert(u"NextToken"_s,
+            QString::fromLatin1(
+                QJsonDocument(token).toJson(QJsonDocument::Compact).toBase64(QByteArray::Base64UrlEncoding)));
     }
     return FixtureAction::json(answer);
 }
@@ -411,8 +430,8 @@ FixtureAction SageMakerSim::stopTrainingJob(const QJsonObject &input, qint64 now
     if (!job || job->creationMs() > nowMs)
         return notFound();
     if (!job->stop(nowMs, m_stopping))
-        return validationError(u"The request was rejected because the training job is in status %1."_s
-                                   .arg(job->briefAt(nowMs).status));
+        return validationError(u"The request was rejected because the training job is in status %1."_s.arg(
+            job->briefAt(nowMs).status));
     return FixtureAction::json({});
 }
 
@@ -420,11 +439,13 @@ FixtureAction SageMakerSim::createTrainingJob(const QJsonObject &input, qint64 n
 {
     const QString name = input.value(u"TrainingJobName"_s).toString();
     if (name.isEmpty())
-        return validationError(u"1 validation error detected: Value null at 'trainingJobName' failed to satisfy "
-                               "constraint: Member must not be null"_s);
+        return validationError(
+            u"1 validation error detected: Value null at 'trainingJobName' failed to satisfy "
+            "constraint: Member must not be null"_s);
     if (findJob(name))
         return FixtureAction::awsError(400, u"ResourceInUse"_s,
-            u"Training job names must be unique within an AWS account and region, and a training job with this "
+            u"Training job names must be unique within an AWS account and region, and a training job with "
+            u"this "
             "name already exists (%1)"_s.arg(m_arnPrefix + name));
     SimTrainingJob::Script script;
     script.name = name;

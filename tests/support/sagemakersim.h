@@ -9,7 +9,6 @@
 #include <QList>
 #include <QString>
 #include <QStringList>
-
 #include <chrono>
 #include <memory>
 #include <vector>

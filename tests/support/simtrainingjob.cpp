@@ -1,7 +1,6 @@
 #include "tests/support/simtrainingjob.h"
 
 #include <QJsonArray>
-
 #include <algorithm>
 
 using namespace Qt::StringLiterals;
@@ -29,7 +28,8 @@ qint64 ceilSeconds(qint64 ms)
 } // namespace
 
 QList<SimTrainingJob::Phase> SimTrainingJob::standardPhases(std::chrono::milliseconds starting,
-    std::chrono::milliseconds downloading, std::chrono::milliseconds training, std::chrono::milliseconds uploading)
+    std::chrono::milliseconds downloading, std::chrono::milliseconds training,
+    std::chrono::milliseconds uploading)
 {
     return {
         { u"Starting"_s, starting, u"Preparing the instances for training"_s },
@@ -44,8 +44,8 @@ SimTrainingJob::SimTrainingJob(Script script)
     , m_creationMs(m_script.creationTime.toMSecsSinceEpoch())
 {
     if (m_script.phases.isEmpty())
-        m_script.phases = standardPhases(std::chrono::seconds(60), std::chrono::seconds(60), std::chrono::seconds(300),
-            std::chrono::seconds(60));
+        m_script.phases = standardPhases(std::chrono::seconds(60), std::chrono::seconds(60),
+            std::chrono::seconds(300), std::chrono::seconds(60));
     buildTimeline();
 }
 
@@ -118,7 +118,8 @@ qsizetype SimTrainingJob::segmentAt(qint64 nowMs) const
 SimTrainingJob::Brief SimTrainingJob::briefAt(qint64 nowMs) const
 {
     const Segment &segment = m_timeline.at(segmentAt(nowMs));
-    return { segment.status, segment.secondaryStatus, segment.startMs, isTerminal(segment) ? segment.startMs : -1 };
+    return { segment.status, segment.secondaryStatus, segment.startMs,
+        isTerminal(segment) ? segment.startMs : -1 };
 }
 
 bool SimTrainingJob::isInProgressAt(qint64 nowMs) const
@@ -167,21 +168,24 @@ QJsonObject SimTrainingJob::descriptionAt(qint64 nowMs, const QString &arnPrefix
             d.insert(key, value);
     };
     setDefault(u"AlgorithmSpecification"_s,
-        QJsonObject { { u"TrainingImage"_s, u"683313688378.dkr.ecr.us-east-1.amazonaws.com/sagemaker-xgboost:1.7-1"_s },
+        QJsonObject {
+            { u"TrainingImage"_s, u"683313688378.dkr.ecr.us-east-1.amazonaws.com/sagemaker-xgboost:1.7-1"_s },
             { u"TrainingInputMode"_s, u"File"_s }, { u"EnableSageMakerMetricsTimeSeries"_s, false } });
     setDefault(u"RoleArn"_s, u"arn:aws:iam::123456789012:role/SageMakerExecutionRole"_s);
     setDefault(u"InputDataConfig"_s,
         QJsonArray { QJsonObject { { u"ChannelName"_s, u"train"_s },
             { u"DataSource"_s,
                 QJsonObject { { u"S3DataSource"_s,
-                    QJsonObject { { u"S3DataType"_s, u"S3Prefix"_s }, { u"S3Uri"_s, u"s3://sagedesk-sim/data/train/"_s },
+                    QJsonObject { { u"S3DataType"_s, u"S3Prefix"_s },
+                        { u"S3Uri"_s, u"s3://sagedesk-sim/data/train/"_s },
                         { u"S3DataDistributionType"_s, u"FullyReplicated"_s } } } } },
             { u"CompressionType"_s, u"None"_s }, { u"RecordWrapperType"_s, u"None"_s } } });
     setDefault(u"OutputDataConfig"_s, QJsonObject { { u"S3OutputPath"_s, u"s3://sagedesk-sim/output/"_s } });
     setDefault(u"ResourceConfig"_s,
-        QJsonObject { { u"InstanceType"_s, m_script.instanceType }, { u"InstanceCount"_s, m_script.instanceCount },
-            { u"VolumeSizeInGB"_s, 30 } });
-    setDefault(u"StoppingCondition"_s, QJsonObject { { u"MaxRuntimeInSeconds"_s, qint64(m_script.maxRuntime.count()) } });
+        QJsonObject { { u"InstanceType"_s, m_script.instanceType },
+            { u"InstanceCount"_s, m_script.instanceCount }, { u"VolumeSizeInGB"_s, 30 } });
+    setDefault(u"StoppingCondition"_s,
+        QJsonObject { { u"MaxRuntimeInSeconds"_s, qint64(m_script.maxRuntime.count()) } });
     setDefault(u"EnableNetworkIsolation"_s, false);
     setDefault(u"EnableInterContainerTrafficEncryption"_s, false);
     setDefault(u"EnableManagedSpotTraining"_s, false);
@@ -192,7 +196,8 @@ QJsonObject SimTrainingJob::descriptionAt(qint64 nowMs, const QString &arnPrefix
     d.insert(u"TrainingJobName"_s, m_script.name);
     d.insert(u"TrainingJobArn"_s, QString(arnPrefix + m_script.name));
     d.insert(u"ModelArtifacts"_s,
-        QJsonObject { { u"S3ModelArtifacts"_s, QString(output + m_script.name + u"/output/model.tar.gz"_s) } });
+        QJsonObject {
+            { u"S3ModelArtifacts"_s, QString(output + m_script.name + u"/output/model.tar.gz"_s) } });
     d.insert(u"TrainingJobStatus"_s, state.status);
     d.insert(u"SecondaryStatus"_s, state.secondaryStatus);
     if (!state.failureReason.isEmpty())

@@ -4,7 +4,6 @@
 #include <QJsonObject>
 #include <QList>
 #include <QString>
-
 #include <chrono>
 
 // One training job of the SageMaker simulation: what it was created with and a scripted lifecycle. Its state
@@ -23,9 +22,9 @@ public:
 
     enum class Outcome {
         Completed,
-        Failed,             // after the last phase, with failureReason
+        Failed, // after the last phase, with failureReason
         MaxRuntimeExceeded, // stopped maxRuntime after TrainingStartTime, if the phases run longer
-        Running,            // the last phase never ends
+        Running, // the last phase never ends
     };
 
     struct Script
@@ -73,8 +72,9 @@ public:
     };
 
     // Starting, Downloading, Training, Uploading with the service's messages.
-    static QList<Phase> standardPhases(std::chrono::milliseconds starting, std::chrono::milliseconds downloading,
-        std::chrono::milliseconds training, std::chrono::milliseconds uploading);
+    static QList<Phase> standardPhases(std::chrono::milliseconds starting,
+        std::chrono::milliseconds downloading, std::chrono::milliseconds training,
+        std::chrono::milliseconds uploading);
 
     explicit SimTrainingJob(Script script);
 

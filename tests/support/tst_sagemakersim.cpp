@@ -141,7 +141,8 @@ void TestSageMakerSim::lifecycleFollowsTheClock()
         QCOMPARE(transitions.size(), step.transitions);
         // The running phase has no end time yet; every earlier one ends where the next starts.
         for (qsizetype i = 0; i + 1 < transitions.size(); ++i)
-            QCOMPARE(transitions[i].toObject().value(u"EndTime"_s), transitions[i + 1].toObject().value(u"StartTime"_s));
+            QCOMPARE(transitions[i].toObject().value(u"EndTime"_s),
+                transitions[i + 1].toObject().value(u"StartTime"_s));
         const QJsonObject last = transitions.last().toObject();
         QCOMPARE(last.contains(u"EndTime"_s), QString::fromLatin1(step.status) == u"Completed"_s);
         QVERIFY(!last.value(u"StatusMessage"_s).toString().isEmpty());
@@ -158,7 +159,11 @@ void TestSageMakerSim::lifecycleFollowsTheClock()
     QCOMPARE(resources.value(u"InstanceCount"_s).toInt(), 2);
     QCOMPARE(done.json.value(u"TrainingJobArn"_s).toString(),
         u"arn:aws:sagemaker:us-east-1:123456789012:training-job/job-a"_s);
-    QVERIFY(done.json.value(u"ModelArtifacts"_s).toObject().value(u"S3ModelArtifacts"_s).toString().startsWith(u"s3://"_s));
+    QVERIFY(done.json.value(u"ModelArtifacts"_s)
+                .toObject()
+                .value(u"S3ModelArtifacts"_s)
+                .toString()
+                .startsWith(u"s3://"_s));
     QVERIFY(!done.json.value(u"FinalMetricDataList"_s).toArray().isEmpty());
     QVERIFY(!done.json.contains(u"FailureReason"_s));
 
@@ -179,13 +184,14 @@ void TestSageMakerSim::endings_data()
     QTest::addColumn<QString>("secondary");
     QTest::addColumn<int>("endsAfterSeconds");
     QTest::addColumn<bool>("hasFailureReason");
-    QTest::newRow("completes after its four phases") << int(SimTrainingJob::Outcome::Completed) << u"Completed"_s
-                                                     << u"Completed"_s << 840 << false;
-    QTest::newRow("fails with a reason after its phases") << int(SimTrainingJob::Outcome::Failed) << u"Failed"_s
-                                                          << u"Failed"_s << 840 << true;
+    QTest::newRow("completes after its four phases")
+        << int(SimTrainingJob::Outcome::Completed) << u"Completed"_s << u"Completed"_s << 840 << false;
+    QTest::newRow("fails with a reason after its phases")
+        << int(SimTrainingJob::Outcome::Failed) << u"Failed"_s << u"Failed"_s << 840 << true;
     // TrainingStartTime at 60 s, MaxRuntimeInSeconds 300: cut in the middle of Training.
     QTest::newRow("stopped at MaxRuntimeInSeconds after TrainingStartTime")
-        << int(SimTrainingJob::Outcome::MaxRuntimeExceeded) << u"Stopped"_s << u"MaxRuntimeExceeded"_s << 360 << false;
+        << int(SimTrainingJob::Outcome::MaxRuntimeExceeded) << u"Stopped"_s << u"MaxRuntimeExceeded"_s << 360
+        << false;
 }
 
 void TestSageMakerSim::endings()
@@ -204,7 +210,8 @@ void TestSageMakerSim::endings()
     const QJsonObject byName { { u"TrainingJobName"_s, u"job-b"_s } };
 
     clock.setNow(T0.addSecs(endsAfterSeconds - 1));
-    QCOMPARE(call(sim, u"DescribeTrainingJob"_s, byName).json.value(u"TrainingJobStatus"_s).toString(), u"InProgress"_s);
+    QCOMPARE(call(sim, u"DescribeTrainingJob"_s, byName).json.value(u"TrainingJobStatus"_s).toString(),
+        u"InProgress"_s);
     clock.setNow(T0.addSecs(endsAfterSeconds));
     const Answer d = call(sim, u"DescribeTrainingJob"_s, byName);
     QCOMPARE(d.json.value(u"TrainingJobStatus"_s).toString(), status);
@@ -244,11 +251,13 @@ void TestSageMakerSim::stopGoesThroughStopping()
     const QJsonArray transitions = d.json.value(u"SecondaryStatusTransitions"_s).toArray();
     for (const QJsonValue &t : transitions)
         phases.append(t.toObject().value(u"Status"_s).toString());
-    QCOMPARE(phases, (QStringList { u"Starting"_s, u"Downloading"_s, u"Training"_s, u"Stopping"_s, u"Stopped"_s }));
+    QCOMPARE(phases,
+        (QStringList { u"Starting"_s, u"Downloading"_s, u"Training"_s, u"Stopping"_s, u"Stopped"_s }));
     QCOMPARE(epoch(transitions[2].toObject().value(u"EndTime"_s)), T0.addSecs(300));
     QCOMPARE(epoch(d.json.value(u"TrainingEndTime"_s)), T0.addSecs(320));
 
-    QCOMPARE(call(sim, u"StopTrainingJob"_s, { { u"TrainingJobName"_s, u"nope"_s } }).errorType(), u"ValidationException"_s);
+    QCOMPARE(call(sim, u"StopTrainingJob"_s, { { u"TrainingJobName"_s, u"nope"_s } }).errorType(),
+        u"ValidationException"_s);
     QCOMPARE(sim.requestCount(u"StopTrainingJob"_s), 3);
 }
 
@@ -258,7 +267,8 @@ void TestSageMakerSim::paginationIsStableWhileJobsAreCreated()
     SageMakerSim sim(&clock);
     for (int i = 0; i < 250; ++i)
         sim.addJob(script(u"job-%1"_s.arg(i, 3, 10, QChar(u'0')), T0.addSecs(-10 * (250 - i))));
-    QJsonObject input { { u"SortBy"_s, u"CreationTime"_s }, { u"SortOrder"_s, u"Descending"_s }, { u"MaxResults"_s, 100 } };
+    QJsonObject input { { u"SortBy"_s, u"CreationTime"_s }, { u"SortOrder"_s, u"Descending"_s },
+        { u"MaxResults"_s, 100 } };
     const Answer first = call(sim, u"ListTrainingJobs"_s, input);
     QCOMPARE(names(first.json).size(), 100);
     QCOMPARE(names(first.json).first(), u"job-249"_s);
@@ -289,10 +299,12 @@ void TestSageMakerSim::listFilters_data()
     // job-0 .. job-4 created at T0, T0+10min, ...; each runs 14 min and completes, except job-3 which fails.
     // Now is T0+45min: job-4 (created T0+40min) is Training, job-3 failed at T0+44min.
     const auto at = [](int minutes) { return double(T0.addSecs(60 * minutes).toMSecsSinceEpoch()) / 1000.0; };
-    QTest::newRow("StatusEquals InProgress") << QJsonObject { { u"StatusEquals"_s, u"InProgress"_s } }
-                                             << QStringList { u"job-4"_s };
-    QTest::newRow("StatusEquals Failed") << QJsonObject { { u"StatusEquals"_s, u"Failed"_s } } << QStringList { u"job-3"_s };
-    QTest::newRow("NameContains, any case") << QJsonObject { { u"NameContains"_s, u"JOB-2"_s } } << QStringList { u"job-2"_s };
+    QTest::newRow("StatusEquals InProgress")
+        << QJsonObject { { u"StatusEquals"_s, u"InProgress"_s } } << QStringList { u"job-4"_s };
+    QTest::newRow("StatusEquals Failed")
+        << QJsonObject { { u"StatusEquals"_s, u"Failed"_s } } << QStringList { u"job-3"_s };
+    QTest::newRow("NameContains, any case")
+        << QJsonObject { { u"NameContains"_s, u"JOB-2"_s } } << QStringList { u"job-2"_s };
     QTest::newRow("CreationTimeAfter is exclusive")
         << QJsonObject { { u"CreationTimeAfter"_s, at(20) } } << QStringList { u"job-3"_s, u"job-4"_s };
     QTest::newRow("CreationTimeBefore is exclusive")
@@ -301,10 +313,10 @@ void TestSageMakerSim::listFilters_data()
         << QJsonObject { { u"CreationTimeAfter"_s, u"2026-01-01T12:05:00Z"_s },
                { u"CreationTimeBefore"_s, u"2026-01-01T12:25:00Z"_s } }
         << QStringList { u"job-1"_s, u"job-2"_s };
-    QTest::newRow("LastModifiedTimeAfter") << QJsonObject { { u"LastModifiedTimeAfter"_s, at(40) } }
-                                           << QStringList { u"job-3"_s, u"job-4"_s };
+    QTest::newRow("LastModifiedTimeAfter")
+        << QJsonObject { { u"LastModifiedTimeAfter"_s, at(40) } } << QStringList { u"job-3"_s, u"job-4"_s };
     QTest::newRow("filters combine") << QJsonObject { { u"LastModifiedTimeAfter"_s, at(40) },
-                                            { u"StatusEquals"_s, u"Completed"_s } }
+        { u"StatusEquals"_s, u"Completed"_s } }
                                      << QStringList {};
 }
 
@@ -330,11 +342,15 @@ void TestSageMakerSim::listSorts_data()
     QTest::addColumn<QString>("sortOrder");
     QTest::addColumn<QStringList>("expected");
     // Created in the order b, c, a; now c runs, a and b have completed.
-    QTest::newRow("CreationTime, Ascending by default") << u"CreationTime"_s << QString() << QStringList { u"b"_s, u"c"_s, u"a"_s };
-    QTest::newRow("CreationTime Descending") << u"CreationTime"_s << u"Descending"_s << QStringList { u"a"_s, u"c"_s, u"b"_s };
+    QTest::newRow("CreationTime, Ascending by default")
+        << u"CreationTime"_s << QString() << QStringList { u"b"_s, u"c"_s, u"a"_s };
+    QTest::newRow("CreationTime Descending")
+        << u"CreationTime"_s << u"Descending"_s << QStringList { u"a"_s, u"c"_s, u"b"_s };
     QTest::newRow("Name") << u"Name"_s << u"Ascending"_s << QStringList { u"a"_s, u"b"_s, u"c"_s };
-    QTest::newRow("Name Descending") << u"Name"_s << u"Descending"_s << QStringList { u"c"_s, u"b"_s, u"a"_s };
-    QTest::newRow("Status, then CreationTime") << u"Status"_s << u"Ascending"_s << QStringList { u"b"_s, u"a"_s, u"c"_s };
+    QTest::newRow("Name Descending") << u"Name"_s << u"Descending"_s
+                                     << QStringList { u"c"_s, u"b"_s, u"a"_s };
+    QTest::newRow("Status, then CreationTime")
+        << u"Status"_s << u"Ascending"_s << QStringList { u"b"_s, u"a"_s, u"c"_s };
 }
 
 void TestSageMakerSim::listSorts()
@@ -367,7 +383,8 @@ void TestSageMakerSim::listValidation_data()
     QTest::newRow("SortBy LastModifiedTime") << QJsonObject { { u"SortBy"_s, u"LastModifiedTime"_s } };
     QTest::newRow("SortOrder down") << QJsonObject { { u"SortOrder"_s, u"down"_s } };
     QTest::newRow("StatusEquals Running") << QJsonObject { { u"StatusEquals"_s, u"Running"_s } };
-    QTest::newRow("unreadable CreationTimeAfter") << QJsonObject { { u"CreationTimeAfter"_s, u"yesterday"_s } };
+    QTest::newRow("unreadable CreationTimeAfter")
+        << QJsonObject { { u"CreationTimeAfter"_s, u"yesterday"_s } };
     QTest::newRow("forged NextToken") << QJsonObject { { u"NextToken"_s, u"bm90IGEgdG9rZW4"_s } };
 }
 
@@ -461,7 +478,8 @@ void TestSageMakerSim::populateIsDeterministicAndShaped()
     QVERIFY2(onFirstPage > 0 && onFirstPage < 50, qPrintable(QString::number(onFirstPage)));
     QCOMPARE(listAll(sim, { { u"StatusEquals"_s, u"InProgress"_s }, { u"MaxResults"_s, 100 } }).size(), 50);
     const auto failed = listAll(sim, { { u"StatusEquals"_s, u"Failed"_s }, { u"MaxResults"_s, 100 } }).size();
-    const auto stopped = listAll(sim, { { u"StatusEquals"_s, u"Stopped"_s }, { u"MaxResults"_s, 100 } }).size();
+    const auto stopped
+        = listAll(sim, { { u"StatusEquals"_s, u"Stopped"_s }, { u"MaxResults"_s, 100 } }).size();
     QVERIFY2(failed > 350 && failed < 650, qPrintable(QString::number(failed)));
     QVERIFY2(stopped > 100 && stopped < 300, qPrintable(QString::number(stopped)));
     // Still in progress an hour later.
@@ -480,13 +498,15 @@ void TestSageMakerSim::createThenDescribe()
     SageMakerSim sim(&clock);
     sim.setCreatedJobPhases(SimTrainingJob::standardPhases(10s, 10s, 10s, 10s));
     const QJsonObject spec { { u"TrainingJobName"_s, u"made"_s },
-        { u"ResourceConfig"_s, QJsonObject { { u"InstanceType"_s, u"ml.c5.xlarge"_s }, { u"InstanceCount"_s, 3 },
-                                  { u"VolumeSizeInGB"_s, 50 } } },
+        { u"ResourceConfig"_s,
+            QJsonObject { { u"InstanceType"_s, u"ml.c5.xlarge"_s }, { u"InstanceCount"_s, 3 },
+                { u"VolumeSizeInGB"_s, 50 } } },
         { u"HyperParameters"_s, QJsonObject { { u"eta"_s, u"0.1"_s } } },
         { u"Tags"_s, QJsonArray { QJsonObject { { u"Key"_s, u"team"_s }, { u"Value"_s, u"ml"_s } } } } };
     const Answer created = call(sim, u"CreateTrainingJob"_s, spec);
     QCOMPARE(created.status, 200);
-    QCOMPARE(created.json.value(u"TrainingJobArn"_s).toString(), u"arn:aws:sagemaker:us-east-1:123456789012:training-job/made"_s);
+    QCOMPARE(created.json.value(u"TrainingJobArn"_s).toString(),
+        u"arn:aws:sagemaker:us-east-1:123456789012:training-job/made"_s);
     QCOMPARE(call(sim, u"CreateTrainingJob"_s, spec).errorType(), u"ResourceInUse"_s);
     clock.advance(40s);
     const Answer d = call(sim, u"DescribeTrainingJob"_s, { { u"TrainingJobName"_s, u"made"_s } });
@@ -509,13 +529,15 @@ void TestSageMakerSim::answersThroughTheTransport()
     QCOMPARE(summary.value(u"SecondaryStatus"_s).toString(), u"Downloading"_s);
     QVERIFY(summary.value(u"CreationTime"_s).isDouble());
 
-    const AwsResult unknown = h.run(h.call(u"DescribeTrainingJob"_s, { { u"TrainingJobName"_s, u"nope"_s } }));
+    const AwsResult unknown
+        = h.run(h.call(u"DescribeTrainingJob"_s, { { u"TrainingJobName"_s, u"nope"_s } }));
     QCOMPARE(unknown.error.code, u"ValidationException"_s);
     QCOMPARE(unknown.error.message, u"Requested resource not found."_s);
 
     // A fault queued on the server comes before the simulation, and is not counted by it.
     h.server.enqueue(FixtureAction::awsError(500, u"InternalFailure"_s, u"boom"_s));
-    const AwsResult retried = h.run(h.call(u"DescribeTrainingJob"_s, { { u"TrainingJobName"_s, u"wire"_s } }));
+    const AwsResult retried
+        = h.run(h.call(u"DescribeTrainingJob"_s, { { u"TrainingJobName"_s, u"wire"_s } }));
     QVERIFY(retried.isOk());
     QCOMPARE(retried.attempts, 2);
     QCOMPARE(sim.requestCount(u"DescribeTrainingJob"_s), 2);
