@@ -14,6 +14,7 @@
 //   '#').
 // - An indented line continues the value above it: "key =" followed by indented "sub = value" lines is a
 //   nested setting (subProperties()).
+// - A repeated section or key: the later value wins (botocore refuses such a file; the other SDKs merge).
 // A file that does not exist is empty, not an error. Error messages name the file and the line, never the
 // line's text, which may hold a secret.
 class AwsConfigFile

@@ -230,6 +230,8 @@ ResolvedConnection ConnectionResolver::resolve(const ConnectionOptions &options,
             = tr("No AWS credentials for profile %1: set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, "
                  "or add aws_access_key_id and aws_secret_access_key (or credential_process) to [%1] in %2")
                   .arg(profile, credentialsPath);
+        if (!files.credentials.exists())
+            error += tr(" (that file does not exist yet)");
         if (explicitProfile && !envKey.isEmpty())
             error += tr(" (AWS_ACCESS_KEY_ID is ignored because --profile was given)");
         return fail(error);
@@ -247,9 +249,13 @@ ResolvedConnection ConnectionResolver::resolve(const ConnectionOptions &options,
             break;
         }
     }
-    if (region.value.isEmpty())
-        return fail(tr("No AWS region: pass --region, set AWS_REGION or add region to profile %1 in %2")
-                        .arg(profile, configPath));
+    if (region.value.isEmpty()) {
+        QString error = tr("No AWS region: pass --region, set AWS_REGION or add region to profile %1 in %2")
+                            .arg(profile, configPath);
+        if (!files.config.exists())
+            error += tr(" (that file does not exist yet)");
+        return fail(error);
+    }
     if (!isRegionName(region.value))
         return fail(tr("Region \"%1\" (from %2) is not a region name such as us-east-1")
                         .arg(region.value, region.source));

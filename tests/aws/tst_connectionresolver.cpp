@@ -230,7 +230,9 @@ void TestConnectionResolver::resolve_data()
         << none << none << QStringList { u"AWS_REGION=eu-west-1"_s } << none << none << none << 0
         << u"sagemaker"_s
         << u"No AWS credentials for profile default: set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, or add "
-           "aws_access_key_id and aws_secret_access_key (or credential_process) to [default] in ~/.aws/credentials"_s
+           "aws_access_key_id and aws_secret_access_key (or credential_process) to [default] in "
+           "~/.aws/credentials "
+           "(that file does not exist yet)"_s
         << none << none << none << none << none << none << 0;
     row("--profile without keys says env keys were ignored")
         << kConfig << kCredentials << envKeys << u"regiononly"_s << none << none << 0 << u"sagemaker"_s
@@ -464,7 +466,7 @@ void TestConnectionResolver::customFilePaths()
         = ConnectionResolver(environment, home.path()).resolve(ConnectionOptions { u"x"_s, {}, {}, 0 });
     QCOMPARE(missing.error,
         u"No AWS region: pass --region, set AWS_REGION or add region to profile x in "_s
-            + home.filePath(u"missing"_s));
+            + home.filePath(u"missing"_s) + u" (that file does not exist yet)"_s);
 }
 
 void TestConnectionResolver::processCredentialsThroughTheChain()
