@@ -111,6 +111,13 @@ void CliTest::commandLine_data()
     QTest::newRow("validate: warnings only")
         << QStringList { u"validate"_s, unknown } << 0
         << u"*"_s + unknown + u": FutureTopLevel: warning: unknown field"_s << QString();
+    const QString answer = ApiTestData::path(u"captured/describe-training-job.iso.json"_s);
+    QTest::newRow("validate a describe answer: checked as its create request")
+        << QStringList{u"validate"_s, answer} << 0
+        << answer + u": AlgorithmSpecification.MetricDefinitions: warning: copied from the response; SageMaker fills "
+                    u"these in for its built-in algorithms and rejects them in a request for one, so remove them if "
+                    u"TrainingImage is a SageMaker algorithm image\n"_s
+        << QString();
     QTest::newRow("validate: errors") << QStringList { u"validate"_s, u"no-role.json"_s } << 1
                                       << u"no-role.json: RoleArn: error: is required\n"_s << QString();
     QTest::newRow("validate: malformed JSON has line and column")
