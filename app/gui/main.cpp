@@ -1,13 +1,19 @@
+#include "core/aws/connectionsettings.h"
+#include "core/aws/localsandbox.h"
+#include "core/session/session.h"
 #include "core/version.h"
+#include "ui/mainwindow.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QIcon>
-#include <QMainWindow>
+#include <QSettings>
+#include <cstdio>
 
 int main(int argc, char *argv[])
 {
     QApplication app(argc, argv);
+    QApplication::setOrganizationName(QStringLiteral("SageDesk"));
     QApplication::setApplicationName(QStringLiteral("SageDesk"));
     QApplication::setApplicationVersion(QStringLiteral(SAGEDESK_VERSION));
     // Ties the window to the installed .desktop entry (its icon and name in docks and task switchers).
@@ -19,15 +25,56 @@ int main(int argc, char *argv[])
         QCoreApplication::translate("main", "Desktop job manager for Amazon SageMaker"));
     const QCommandLineOption helpOption = parser.addHelpOption();
     const QCommandLineOption versionOption = parser.addVersionOption();
-    // Lenient until the main window declares its own options (scripts/run.sh already passes --sandbox).
-    parser.parse(QCoreApplication::arguments());
+    const QCommandLineOption sandboxOption(QStringLiteral("sandbox"),
+        QCoreApplication::translate(
+            "main", "Start a local sandbox (moto_server on 127.0.0.1) and connect to it."));
+    const QCommandLineOption profileOption(QStringLiteral("profile"),
+        QCoreApplication::translate("main", "Use this profile of the AWS config and credentials files."),
+        QStringLiteral("name"));
+    const QCommandLineOption regionOption(QStringLiteral("region"),
+        QCoreApplication::translate("main", "Use this AWS region, e.g. eu-west-1."),
+        QStringLiteral("region"));
+    const QCommandLineOption endpointOption(QStringLiteral("endpoint-url"),
+        QCoreApplication::translate(
+            "main", "Send SageMaker requests to this URL instead of the region's endpoint."),
+        QStringLiteral("url"));
+    parser.addOptions({ sandboxOption, profileOption, regionOption, endpointOption });
+    if (!parser.parse(QCoreApplication::arguments())) {
+        std::fprintf(stderr, "%s: %s\n%s\n", qPrintable(QCoreApplication::applicationName().toLower()),
+            qPrintable(parser.errorText()),
+            qPrintable(QCoreApplication::translate("main", "Try 'sagedesk --help' for the options.")));
+        return 2;
+    }
     if (parser.isSet(helpOption))
         parser.showHelp();
     if (parser.isSet(versionOption))
         parser.showVersion();
+    if (!parser.positionalArguments().isEmpty()) {
+        std::fprintf(stderr, "sagedesk: %s\n",
+            qPrintable(QCoreApplication::translate("main", "unexpected argument '%1'")
+                           .arg(parser.positionalArguments().constFirst())));
+        return 2;
+    }
 
-    QMainWindow window;
-    window.setWindowTitle(QStringLiteral("SageDesk"));
+    Session *session = Session::fromSystem(&app);
+    MainWindow window(session);
     window.show();
+
+    // The command line beats the saved choice and is not saved: it is for this run.
+    QSettings settings;
+    const std::optional<ConnectionSettings> saved = ConnectionSettings::load(settings);
+    ConnectionSettings choice = saved.value_or(ConnectionSettings());
+    if (parser.isSet(sandboxOption)) {
+        choice = ConnectionSettings();
+        choice.sandbox = true;
+    } else if (parser.isSet(profileOption) || parser.isSet(regionOption) || parser.isSet(endpointOption)) {
+        choice = ConnectionSettings { .profile = parser.value(profileOption),
+            .region = parser.value(regionOption),
+            .endpointUrl = parser.value(endpointOption),
+            .sandbox = false };
+    }
+    session->connectTo(choice);
+    if (!choice.sandbox && !session->credentialsConfigured() && LocalSandbox::isAvailable())
+        window.showSandboxOffer();
     return app.exec();
 }

@@ -119,7 +119,12 @@ QList<std::pair<QString, QString>> neededLibraries(const QString &binary, QStrin
         const QString soname = it.next().captured(1);
         const QRegularExpression line(u"^\\s*"_s + QRegularExpression::escape(soname) + uR"( => (\S+))"_s,
             QRegularExpression::MultilineOption);
-        const QRegularExpressionMatch match = line.match(resolved.out);
+        QRegularExpressionMatch match = line.match(resolved.out);
+        // The dynamic loader (NEEDED by code with thread_local) is listed by its path, without "=>".
+        if (!match.hasMatch())
+            match = QRegularExpression(uR"(^\s*(/\S*/)"_s + QRegularExpression::escape(soname) + uR"()\s+\()"_s,
+                QRegularExpression::MultilineOption)
+                        .match(resolved.out);
         if (!match.hasMatch()) {
             *error = soname + u" is not resolved by ldd:\n"_s + resolved.out;
             return {};

@@ -1,0 +1,128 @@
+#include "core/session/session.h"
+
+#include "core/aws/localsandbox.h"
+
+#include <QDir>
+
+using namespace Qt::StringLiterals;
+
+Session::Session(QProcessEnvironment environment, QString homeDir, QObject *parent)
+    : QObject(parent)
+    , m_environment(environment)
+    , m_resolver(std::move(environment), std::move(homeDir))
+    , m_sandbox(new LocalSandbox(this))
+{
+    connect(m_sandbox, &LocalSandbox::ready, this, [this] {
+        if (m_settings.sandbox)
+            setConnection(State::Connected, sandboxConnection());
+    });
+    connect(m_sandbox, &LocalSandbox::failed, this, [this](const QString &message) {
+        if (!m_settings.sandbox)
+            return;
+        ResolvedConnection failed = sandboxConnection();
+        failed.error = message;
+        failed.credentials.reset();
+        setConnection(State::Failed, failed);
+    });
+}
+
+Session::~Session() = default;
+
+Session *Session::fromSystem(QObject *parent)
+{
+    return new Session(QProcessEnvironment::systemEnvironment(), QDir::homePath(), parent);
+}
+
+void Session::connectTo(const ConnectionSettings &choice)
+{
+    m_settings = choice;
+    apply();
+}
+
+void Session::reconnect()
+{
+    apply();
+}
+
+void Session::apply()
+{
+    if (!m_settings.sandbox) {
+        m_sandbox->stop();
+        ResolvedConnection connection = resolve(m_settings);
+        const State state = connection.isValid() ? State::Connected : State::Failed;
+        setConnection(state, std::move(connection));
+        return;
+    }
+    if (m_sandbox->state() == LocalSandbox::State::Running) {
+        setConnection(State::Connected, sandboxConnection());
+        return;
+    }
+    ResolvedConnection starting = sandboxConnection();
+    starting.credentials.reset();
+    setConnection(State::StartingSandbox, starting);
+    m_sandbox->start(); // ready or failed follows, possibly at once
+}
+
+void Session::ensureSandboxStarted()
+{
+    if (m_sandbox->state() != LocalSandbox::State::Running)
+        m_sandbox->start();
+}
+
+ResolvedConnection Session::resolve(const ConnectionSettings &choice) const
+{
+    if (choice.sandbox) {
+        ResolvedConnection connection = sandboxConnection();
+        if (m_sandbox->state() != LocalSandbox::State::Running) {
+            connection.credentials.reset();
+            connection.error = m_sandbox->state() == LocalSandbox::State::Failed
+                ? m_sandbox->errorString()
+                : tr("The local sandbox is not running.");
+        }
+        return connection;
+    }
+    ResolvedConnection connection = m_resolver.resolve(ConnectionOptions {
+        .profile = choice.profile, .region = choice.region, .endpointUrl = choice.endpointUrl });
+    if (!connection.isValid())
+        return connection;
+    // A credential_process may still fail: run it now, so the status bar tells the truth before the first
+    // request does.
+    QString error;
+    if (!connection.credentials->credentials(false, &error).isValid()) {
+        connection.error = error.isEmpty()
+            ? tr("The credentials of %1 did not resolve.").arg(connection.credentialSource)
+            : error;
+        connection.credentials.reset();
+    }
+    return connection;
+}
+
+bool Session::credentialsConfigured() const
+{
+    if (!m_environment.value(u"AWS_ACCESS_KEY_ID"_s).isEmpty()
+        || !m_environment.value(u"AWS_PROFILE"_s).isEmpty())
+        return true;
+    QString error;
+    const QList<ProfileSummary> profiles = m_resolver.profiles(&error);
+    // A malformed file is configured, just broken: the connection's error says how to fix it.
+    return !error.isEmpty() || !profiles.isEmpty();
+}
+
+ResolvedConnection Session::sandboxConnection() const
+{
+    ResolvedConnection connection;
+    connection.region = QLatin1String(LocalSandbox::region);
+    connection.endpoint = m_sandbox->endpoint();
+    connection.service = u"sagemaker"_s;
+    connection.credentials = LocalSandbox::credentialsProvider();
+    connection.credentialSource = connection.credentials->sourceDescription();
+    connection.endpointSource = tr("local sandbox");
+    return connection;
+}
+
+void Session::setConnection(State state, ResolvedConnection connection)
+{
+    m_state = state;
+    m_connection = std::move(connection);
+    emit connectionChanged();
+}
