@@ -5,12 +5,10 @@
 
 #include <QObject>
 
-class QNetworkAccessManager;
-class QNetworkReply;
+struct SageMakerResult;
 
-// The connection dialog's "Test connection": exactly one ListTrainingJobs call with MaxResults 1, no retries,
-// so the answer is quick and says what is wrong. Until SageMakerClient exists this signs and sends the call
-// itself; the client's listTrainingJobs replaces the body of start().
+// The connection dialog's "Test connection": exactly one ListTrainingJobs call with MaxResults 1 through
+// SageMakerClient, with a single attempt (no retries), so the answer is quick and says what is wrong.
 class ConnectionTest : public QObject
 {
     Q_OBJECT
@@ -25,8 +23,7 @@ public:
         QString text; // one readable paragraph for the dialog
     };
 
-    // network: shared manager (may be null: the test makes its own).
-    explicit ConnectionTest(QNetworkAccessManager *network = nullptr, QObject *parent = nullptr);
+    explicit ConnectionTest(QObject *parent = nullptr);
     ~ConnectionTest() override;
 
     // Emits finished() once, later (never from inside start()).
@@ -38,10 +35,7 @@ signals:
     void finished(const ConnectionTest::Result &result);
 
 private:
-    void onReply(QNetworkReply *reply, const ResolvedConnection &connection);
-    void finish(Result result);
-
-    QNetworkAccessManager *m_network;
+    Result interpret(const SageMakerResult &answer, const ResolvedConnection &connection) const;
 };
 
 Q_DECLARE_METATYPE(ConnectionTest::Result)

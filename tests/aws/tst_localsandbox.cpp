@@ -1,13 +1,8 @@
 #include "core/aws/credentialsprovider.h"
 #include "core/aws/localsandbox.h"
-#include "core/aws/sigv4signer.h"
+#include "core/session/connectiontest.h"
 
 #include <QFile>
-#include <QJsonDocument>
-#include <QJsonObject>
-#include <QNetworkAccessManager>
-#include <QNetworkProxy>
-#include <QNetworkReply>
 #include <QProcess>
 #include <QSignalSpy>
 #include <QTemporaryDir>
@@ -91,33 +86,22 @@ void TestLocalSandbox::answersListTrainingJobs()
     QCOMPARE(endpoint.host(), u"127.0.0.1"_s);
     QVERIFY(endpoint.port() > 0);
 
-    // One ListTrainingJobs, signed with the sandbox's own credentials, region and the SageMaker target.
-    QString error;
-    const AwsCredentials credentials = LocalSandbox::credentialsProvider()->credentials(false, &error);
-    QVERIFY(credentials.isValid());
+    // One ListTrainingJobs through the transport and SageMakerClient, with the sandbox's own credentials.
     QCOMPARE(LocalSandbox::credentialsProvider()->sourceDescription(), u"local sandbox"_s);
-    SignableRequest signable;
-    signable.method = "POST";
-    signable.path = "/";
-    signable.headers = { { "Host", endpoint.authority().toUtf8() },
-        { "Content-Type", "application/x-amz-json-1.1" }, { "X-Amz-Target", "SageMaker.ListTrainingJobs" } };
-    signable.body = R"({"MaxResults":1})";
-    SigV4Signer(credentials, QLatin1String(LocalSandbox::region), u"sagemaker"_s)
-        .sign(signable, QDateTime::currentDateTimeUtc());
-
-    QNetworkAccessManager network;
-    network.setProxy(QNetworkProxy::NoProxy);
-    QNetworkRequest request(endpoint);
-    for (const auto &[name, value] : std::as_const(signable.headers))
-        if (name != "Host")
-            request.setRawHeader(name, value);
-    std::unique_ptr<QNetworkReply> reply(network.post(request, signable.body));
-    QSignalSpy finished(reply.get(), &QNetworkReply::finished);
-    QVERIFY(finished.wait(10000));
-    const QByteArray body = reply->readAll();
-    QCOMPARE(reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(), 200);
-    const QJsonObject json = QJsonDocument::fromJson(body).object();
-    QVERIFY2(json.contains(u"TrainingJobSummaries"_s), body.constData());
+    ResolvedConnection connection;
+    connection.region = QLatin1String(LocalSandbox::region);
+    connection.endpoint = endpoint;
+    connection.service = u"sagemaker"_s;
+    connection.credentials = LocalSandbox::credentialsProvider();
+    connection.credentialSource = connection.credentials->sourceDescription();
+    ConnectionTest test;
+    QSignalSpy finished(&test, &ConnectionTest::finished);
+    test.start(connection);
+    QVERIFY(finished.wait(ConnectionTest::timeoutMs));
+    const auto result = finished.first().first().value<ConnectionTest::Result>();
+    QVERIFY2(result.success, qPrintable(result.text));
+    QCOMPARE(result.jobsListed, 0); // a fresh sandbox holds no job
+    QVERIFY2(result.text.contains(endpoint.toString()), qPrintable(result.text));
 }
 
 void TestLocalSandbox::childGoneAfterDestruction()

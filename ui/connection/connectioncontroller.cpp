@@ -56,7 +56,7 @@ void ConnectionController::runTest(const ConnectionSettings &choice)
         return;
     dialog->showTestRunning();
     auto test = [this, dialog, choice] {
-        auto *connectionTest = new ConnectionTest(nullptr, dialog);
+        auto *connectionTest = new ConnectionTest(dialog);
         connect(connectionTest, &ConnectionTest::finished, dialog,
             [dialog, connectionTest](const ConnectionTest::Result &result) {
                 dialog->showTestResult(result.success, result.text);
