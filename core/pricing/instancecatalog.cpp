@@ -4,7 +4,6 @@
 #include <QFile>
 #include <QRegularExpression>
 #include <QStringList>
-
 #include <algorithm>
 #include <cmath>
 

@@ -48,9 +48,11 @@ void TestInstanceCatalog::familiesAreNormalised_data()
     QTest::addColumn<InstanceType::Family>("family");
     QTest::newRow("m5 general") << u"ml.m5.large"_s << InstanceType::Family::GeneralPurpose;
     QTest::newRow("t3 general") << u"ml.t3.medium"_s << InstanceType::Family::GeneralPurpose;
-    QTest::newRow("c5n compute (CSV: optimised)") << u"ml.c5n.9xlarge"_s << InstanceType::Family::ComputeOptimized;
+    QTest::newRow("c5n compute (CSV: optimised)")
+        << u"ml.c5n.9xlarge"_s << InstanceType::Family::ComputeOptimized;
     QTest::newRow("c7i compute") << u"ml.c7i.large"_s << InstanceType::Family::ComputeOptimized;
-    QTest::newRow("r5d memory (CSV: optimised)") << u"ml.r5d.24xlarge"_s << InstanceType::Family::MemoryOptimized;
+    QTest::newRow("r5d memory (CSV: optimised)")
+        << u"ml.r5d.24xlarge"_s << InstanceType::Family::MemoryOptimized;
     QTest::newRow("g4dn accelerated") << u"ml.g4dn.xlarge"_s << InstanceType::Family::AcceleratedComputing;
     QTest::newRow("trn2 accelerated") << u"ml.trn2.48xlarge"_s << InstanceType::Family::AcceleratedComputing;
     QTest::newRow("p6e-gb200 accelerated")
@@ -76,10 +78,10 @@ void TestInstanceCatalog::specsOfSamples_data()
     QTest::addColumn<double>("acceleratorMemoryGib");
     QTest::newRow("fractional memory") << u"ml.c4.xlarge"_s << 4 << 7.5 << 0 << QString() << 0.0;
     QTest::newRow("p4d A100") << u"ml.p4d.24xlarge"_s << 96 << 1152.0 << 8 << u"NVIDIA A100"_s << 320.0;
-    QTest::newRow("p2.16xlarge 16 K80") << u"ml.p2.16xlarge"_s << 64 << 732.0 << 16 << u"NVIDIA Tesla K80"_s
-                                       << 192.0;
+    QTest::newRow("p2.16xlarge 16 K80")
+        << u"ml.p2.16xlarge"_s << 64 << 732.0 << 16 << u"NVIDIA Tesla K80"_s << 192.0;
     QTest::newRow("g7e long GPU name") << u"ml.g7e.12xlarge"_s << 48 << 512.0 << 2
-                                      << u"NVIDIA RTX PRO 6000 Blackwell Server Edition"_s << 192.0;
+                                       << u"NVIDIA RTX PRO 6000 Blackwell Server Edition"_s << 192.0;
 }
 
 void TestInstanceCatalog::specsOfSamples()
@@ -96,7 +98,8 @@ void TestInstanceCatalog::specsOfSamples()
 
 void TestInstanceCatalog::byFamilySortsBySeriesThenSize()
 {
-    const QList<InstanceType> compute = InstanceCatalog::builtIn().byFamily(InstanceType::Family::ComputeOptimized);
+    const QList<InstanceType> compute
+        = InstanceCatalog::builtIn().byFamily(InstanceType::Family::ComputeOptimized);
     QCOMPARE(compute.size(), 31);
     QCOMPARE(compute.first().name, u"ml.c4.xlarge"_s);
     QCOMPARE(compute.last().name, u"ml.c7i.48xlarge"_s);
@@ -113,10 +116,9 @@ void TestInstanceCatalog::search_data()
     QTest::addColumn<QString>("query");
     QTest::addColumn<QStringList>("expected");
     QTest::newRow("GPU model") << u"a100"_s << QStringList { u"ml.p4d.24xlarge"_s, u"ml.p4de.24xlarge"_s };
-    QTest::newRow("name part, case-insensitive")
-        << u"G6E.4X"_s << QStringList { u"ml.g6e.4xlarge"_s };
-    QTest::newRow("vcpus with unit word") << u"192 vcpu h200"_s
-                                         << QStringList { u"ml.p5e.48xlarge"_s, u"ml.p5en.48xlarge"_s };
+    QTest::newRow("name part, case-insensitive") << u"G6E.4X"_s << QStringList { u"ml.g6e.4xlarge"_s };
+    QTest::newRow("vcpus with unit word")
+        << u"192 vcpu h200"_s << QStringList { u"ml.p5e.48xlarge"_s, u"ml.p5en.48xlarge"_s };
     QTest::newRow("memory attached unit and family")
         << u"memory 16gib"_s << QStringList { u"ml.r5.large"_s, u"ml.r5d.large"_s, u"ml.r7i.large"_s };
     QTest::newRow("gpu count") << u"16 gpu"_s
@@ -155,10 +157,11 @@ void TestInstanceCatalog::wellFormedNames()
 
 void TestInstanceCatalog::quotedFieldsAndIgnoredPriceColumns()
 {
-    const QByteArray csv = "instance_type,family,vcpus,memory_gib,accelerators,accelerator_type,"
-                           "accelerator_memory_gib,price_usd_per_hour_us_east_1,price_source\r\n"
-                           "ml.x1.large,compute optimised,2,4,0,,,0.1,\"a note, with a comma and \"\"quotes\"\"\"\r\n"
-                           "ml.x2.large,Accelerated Computing,8,32,1,\"GPU, big\",24,,\r\n";
+    const QByteArray csv
+        = "instance_type,family,vcpus,memory_gib,accelerators,accelerator_type,"
+          "accelerator_memory_gib,price_usd_per_hour_us_east_1,price_source\r\n"
+          "ml.x1.large,compute optimised,2,4,0,,,0.1,\"a note, with a comma and \"\"quotes\"\"\"\r\n"
+          "ml.x2.large,Accelerated Computing,8,32,1,\"GPU, big\",24,,\r\n";
     QString error;
     const std::optional<InstanceCatalog> catalog = InstanceCatalog::fromCsv(csv, &error);
     QVERIFY2(catalog, qPrintable(error));
@@ -180,7 +183,8 @@ void TestInstanceCatalog::unusableCsvIsRejected_data()
     QTest::newRow("no vcpus") << header + "ml.m5.large,general purpose,,8,0,,\n" << u"incomplete specs"_s;
     QTest::newRow("GPU without type") << header + "ml.g9.large,accelerated computing,2,8,1,,16\n"
                                       << u"accelerator details missing"_s;
-    QTest::newRow("duplicate") << header + "ml.m5.large,general purpose,2,8,0,,\nml.m5.large,general purpose,2,8,0,,\n"
+    QTest::newRow("duplicate") << header
+            + "ml.m5.large,general purpose,2,8,0,,\nml.m5.large,general purpose,2,8,0,,\n"
                                << u"line 3: ml.m5.large listed twice"_s;
     QTest::newRow("bad name") << header + "m5.large,general purpose,2,8,0,,\n" << u"bad instance type"_s;
 }

@@ -39,7 +39,8 @@ QJsonObject channelWithName(const QString &name)
     return QJsonObject { { u"ChannelName"_s, name },
         { u"DataSource"_s,
             QJsonObject { { u"S3DataSource"_s,
-                QJsonObject { { u"S3DataType"_s, u"S3Prefix"_s }, { u"S3Uri"_s, QString(u"s3://b/"_s + name) } } } } } };
+                QJsonObject { { u"S3DataType"_s, u"S3Prefix"_s },
+                    { u"S3Uri"_s, QString(u"s3://b/"_s + name) } } } } } };
 }
 
 // Picks a combo entry with the keyboard, as a user does: focus, then type the start of its text.
@@ -91,13 +92,15 @@ void TestChannelBuilder::jsonRoundTripKeepsUnknownMembers()
 {
     ChannelBuilder builder;
     QSignalSpy changed(&builder, &SpecFieldEditor::changed);
-    const QJsonArray channels = json("["
-"{'ChannelName':'train','ContentType':'text/csv','CompressionType':'None','InputMode':'Pipe',"
-"'RecordWrapperType':'RecordIO','ShuffleConfig':{'Seed':42},'FutureChannelMember':[1,2],"
-"'DataSource':{'S3DataSource':{'S3DataType':'S3Prefix','S3Uri':'s3://bucket/train/',"
-"'S3DataDistributionType':'ShardedByS3Key','AttributeNames':['source-ref'],'FutureS3Member':true}}},"
-"{'ChannelName':'validation','DataSource':{'S3DataSource':{'S3DataType':'FutureType','S3Uri':'s3://bucket/val/'}}}"
-"]");
+    const QJsonArray channels = json(
+        "["
+        "{'ChannelName':'train','ContentType':'text/csv','CompressionType':'None','InputMode':'Pipe',"
+        "'RecordWrapperType':'RecordIO','ShuffleConfig':{'Seed':42},'FutureChannelMember':[1,2],"
+        "'DataSource':{'S3DataSource':{'S3DataType':'S3Prefix','S3Uri':'s3://bucket/train/',"
+        "'S3DataDistributionType':'ShardedByS3Key','AttributeNames':['source-ref'],'FutureS3Member':true}}},"
+        "{'ChannelName':'validation','DataSource':{'S3DataSource':{'S3DataType':'FutureType','S3Uri':'s3://"
+        "bucket/val/'}}}"
+        "]");
     builder.setJson(channels);
     QCOMPARE(builder.channelCount(), 2);
     QCOMPARE(builder.toJson(), QJsonValue(channels));
@@ -122,9 +125,10 @@ void TestChannelBuilder::jsonRoundTripKeepsUnknownMembers()
 void TestChannelBuilder::otherDataSourcesAreKeptAndNotEditable()
 {
     ChannelBuilder builder;
-    const QJsonArray channels = json("[{'ChannelName':'train','DataSource':{'FileSystemDataSource':{"
-"'FileSystemId':'fs-0123456789abcdef0','FileSystemAccessMode':'ro','FileSystemType':'FSxLustre',"
-"'DirectoryPath':'/fsx/train'}}}]");
+    const QJsonArray channels = json(
+        "[{'ChannelName':'train','DataSource':{'FileSystemDataSource':{"
+        "'FileSystemId':'fs-0123456789abcdef0','FileSystemAccessMode':'ro','FileSystemType':'FSxLustre',"
+        "'DirectoryPath':'/fsx/train'}}}]");
     builder.setJson(channels);
     QVERIFY(!child<QLineEdit>(&builder, u"s3Uri"_s)->isEnabled());
     QVERIFY(child<QLabel>(&builder, u"dataSourceNote"_s)->text().contains("FileSystemDataSource"_L1));
@@ -149,10 +153,11 @@ void TestChannelBuilder::editingWritesTheWireShape()
     pick(child<QComboBox>(&builder, u"compressionType"_s), u"G"_s);
     pick(child<QComboBox>(&builder, u"recordWrapperType"_s), u"R"_s);
 
-    QCOMPARE(builder.toJson(), QJsonValue(json("[{'ChannelName':'train','ContentType':'text/csv',"
-"'InputMode':'Pipe','CompressionType':'Gzip','RecordWrapperType':'RecordIO',"
-"'DataSource':{'S3DataSource':{'S3DataType':'S3Prefix','S3Uri':'s3://bucket/train/',"
-"'S3DataDistributionType':'ShardedByS3Key'}}}]")));
+    QCOMPARE(builder.toJson(),
+        QJsonValue(json("[{'ChannelName':'train','ContentType':'text/csv',"
+                        "'InputMode':'Pipe','CompressionType':'Gzip','RecordWrapperType':'RecordIO',"
+                        "'DataSource':{'S3DataSource':{'S3DataType':'S3Prefix','S3Uri':'s3://bucket/train/',"
+                        "'S3DataDistributionType':'ShardedByS3Key'}}}]")));
     QCOMPARE(child<QListWidget>(&builder, u"channelList"_s)->item(0)->text(), u"train\ns3://bucket/train/"_s);
 }
 
@@ -160,7 +165,8 @@ void TestChannelBuilder::notSetRemovesTheMember()
 {
     ChannelBuilder builder;
     builder.setJson(json("[{'ChannelName':'train','ContentType':'text/csv','InputMode':'File',"
-"'DataSource':{'S3DataSource':{'S3DataType':'S3Prefix','S3Uri':'s3://b/t','S3DataDistributionType':'FullyReplicated'}}}]"));
+                         "'DataSource':{'S3DataSource':{'S3DataType':'S3Prefix','S3Uri':'s3://b/"
+                         "t','S3DataDistributionType':'FullyReplicated'}}}]"));
     auto *mode = child<QComboBox>(&builder, u"channelInputMode"_s);
     mode->setCurrentIndex(mode->findData(QString()));
     emit mode->activated(mode->currentIndex());
@@ -168,8 +174,9 @@ void TestChannelBuilder::notSetRemovesTheMember()
     distribution->setCurrentIndex(distribution->findData(QString()));
     emit distribution->activated(distribution->currentIndex());
     child<QComboBox>(&builder, u"contentType"_s)->lineEdit()->clear();
-    QCOMPARE(builder.toJson(), QJsonValue(json("[{'ChannelName':'train',"
-"'DataSource':{'S3DataSource':{'S3DataType':'S3Prefix','S3Uri':'s3://b/t'}}}]")));
+    QCOMPARE(builder.toJson(),
+        QJsonValue(json("[{'ChannelName':'train',"
+                        "'DataSource':{'S3DataSource':{'S3DataType':'S3Prefix','S3Uri':'s3://b/t'}}}]")));
 }
 
 void TestChannelBuilder::addDuplicateMoveRemove()
@@ -199,7 +206,8 @@ void TestChannelBuilder::addDuplicateMoveRemove()
 
     click(u"moveChannelDown"_s);
     click(u"moveChannelDown"_s); // already last: nothing happens
-    QCOMPARE(names(builder), QStringList({ u"train"_s, u"test"_s, u"test-copy"_s, u"validation"_s, u"test-copy-copy"_s }));
+    QCOMPARE(names(builder),
+        QStringList({ u"train"_s, u"test"_s, u"test-copy"_s, u"validation"_s, u"test-copy-copy"_s }));
     QVERIFY(!child<QToolButton>(&builder, u"moveChannelDown"_s)->isEnabled());
 
     click(u"removeChannel"_s);
@@ -270,7 +278,8 @@ void TestChannelBuilder::gzipAndRecordIoNeedPipe()
 
     // Typing "G" cannot choose a disabled entry.
     pick(compression, u"G"_s);
-    QVERIFY(!builder.channel(0).contains("CompressionType"_L1) || builder.channel(0).value("CompressionType"_L1) != "Gzip"_L1);
+    QVERIFY(!builder.channel(0).contains("CompressionType"_L1)
+        || builder.channel(0).value("CompressionType"_L1) != "Gzip"_L1);
 
     // The channel's own Pipe mode allows both.
     pick(mode, u"P"_s);
@@ -308,7 +317,8 @@ void TestChannelBuilder::realValidatorFindingsLandOnChannelsAndFields()
     second.insert(u"DataSource"_s, QJsonObject { { u"S3DataSource"_s, s3 } });
     builder.setJson(QJsonArray { channelWithName(u"train"_s), channelWithName(u"ok"_s), second });
 
-    const QJsonObject spec { { u"AlgorithmSpecification"_s, QJsonObject { { u"TrainingInputMode"_s, u"File"_s } } },
+    const QJsonObject spec { { u"AlgorithmSpecification"_s,
+                                 QJsonObject { { u"TrainingInputMode"_s, u"File"_s } } },
         { u"InputDataConfig"_s, builder.toJson() } };
     builder.showDiagnostics(validateSpec(SpecKind::TrainingJob, spec));
 
@@ -330,7 +340,8 @@ void TestChannelBuilder::realValidatorFindingsLandOnChannelsAndFields()
     builder.setCurrentChannel(0);
     QVERIFY(!FieldMark::isMarked(child<QLineEdit>(&builder, u"channelName"_s)));
 
-    builder.showDiagnostics({ { u"InputDataConfig"_s, Diagnostic::Severity::Error, u"maxCount"_s, u"too many"_s } });
+    builder.showDiagnostics(
+        { { u"InputDataConfig"_s, Diagnostic::Severity::Error, u"maxCount"_s, u"too many"_s } });
     QVERIFY(child<QLabel>(&builder, u"channelsProblems"_s)->text().contains("Too many"_L1));
     builder.showDiagnostics({});
     QVERIFY(child<QLabel>(&builder, u"channelsProblems"_s)->isHidden());
@@ -372,11 +383,13 @@ void TestChannelBuilder::screenshot()
     validation.insert(u"CompressionType"_s, u"Gzip"_s);
     validation.insert(u"ContentType"_s, u"text/csv"_s);
     builder.setJson(QJsonArray { channelWithName(u"train"_s), validation, channelWithName(u"train"_s) });
-    const QJsonObject spec { { u"AlgorithmSpecification"_s, QJsonObject { { u"TrainingInputMode"_s, u"File"_s } } },
+    const QJsonObject spec { { u"AlgorithmSpecification"_s,
+                                 QJsonObject { { u"TrainingInputMode"_s, u"File"_s } } },
         { u"InputDataConfig"_s, builder.toJson() } };
     builder.showDiagnostics(validateSpec(SpecKind::TrainingJob, spec));
     builder.setCurrentChannel(1);
-    QVERIFY(!saveScreenshot(&builder, u"channelbuilder"_s, QSize(1000, builder.sizeHint().height())).isEmpty());
+    QVERIFY(
+        !saveScreenshot(&builder, u"channelbuilder"_s, QSize(1000, builder.sizeHint().height())).isEmpty());
 
     ChannelBuilder empty;
     QVERIFY(!saveScreenshot(&empty, u"channelbuilder-empty"_s, QSize(1000, 260)).isEmpty());

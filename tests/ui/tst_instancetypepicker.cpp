@@ -100,7 +100,8 @@ void TestInstanceTypePicker::keyboardPicksFromTheList()
     QCOMPARE(chosen.first().first().toString(), u"ml.p4de.24xlarge"_s);
     QCOMPARE(changed.size(), 5); // four letters and the pick
     const QString summary = child<QLabel>(f.picker, u"instanceTypeSummary"_s)->text();
-    QVERIFY2(summary.contains("96 vCPUs"_L1) && summary.contains(u"8 × NVIDIA A100, 640 GiB"_s), qPrintable(summary));
+    QVERIFY2(summary.contains("96 vCPUs"_L1) && summary.contains(u"8 × NVIDIA A100, 640 GiB"_s),
+        qPrintable(summary));
     QVERIFY(!FieldMark::isMarked(f.edit));
 }
 
@@ -136,8 +137,9 @@ void TestInstanceTypePicker::downOpensTheWholeListGroupedByFamily()
         headings << model->index(row, 0).data().toString();
         QVERIFY(!(model->flags(model->index(row, 0)) & Qt::ItemIsSelectable));
     }
-    QCOMPARE(headings, QStringList({ u"General purpose"_s, u"Compute optimized"_s, u"Memory optimized"_s,
-                           u"Accelerated computing"_s }));
+    QCOMPARE(headings,
+        QStringList({ u"General purpose"_s, u"Compute optimized"_s, u"Memory optimized"_s,
+            u"Accelerated computing"_s }));
     // Each entry shows vCPUs, memory, accelerators and their type.
     const QModelIndex p4d = model->index(0, 0, model->index(3, 0)).siblingAtRow(0);
     QVERIFY(p4d.isValid());
@@ -180,7 +182,8 @@ void TestInstanceTypePicker::unknownButWellFormedTypeIsAccepted()
     QVERIFY(!f.picker->isPopupVisible()); // nothing in the catalog matches
     QCOMPARE(f.picker->status(), InstanceTypePicker::Status::NotInCatalog);
     QCOMPARE(f.picker->toJson(), QJsonValue(u"ml.p9.96xlarge"_s));
-    QVERIFY(child<QLabel>(f.picker, u"instanceTypeSummary"_s)->text().contains("Not in SageDesk's catalog"_L1));
+    QVERIFY(
+        child<QLabel>(f.picker, u"instanceTypeSummary"_s)->text().contains("Not in SageDesk's catalog"_L1));
     QVERIFY(FieldMark::isMarked(f.edit));
     QTest::keyClick(f.edit, Qt::Key_Return);
     QCOMPARE(chosen.size(), 1);
@@ -220,8 +223,9 @@ void TestInstanceTypePicker::jsonDiagnosticsAndFocus()
     f.picker->setJson(QJsonValue(u"ml.m5.large"_s));
     const Diagnostic enumError { u"ResourceConfig.InstanceType"_s, Diagnostic::Severity::Error, u"enum"_s,
         u"\"ml.m5.large\" is not one of: …"_s };
-    f.picker->showDiagnostics({ enumError, { u"ResourceConfig.InstanceCount"_s, Diagnostic::Severity::Error,
-                                              u"required"_s, u"is required"_s } });
+    f.picker->showDiagnostics({ enumError,
+        { u"ResourceConfig.InstanceCount"_s, Diagnostic::Severity::Error, u"required"_s,
+            u"is required"_s } });
     QVERIFY(FieldMark::isMarked(f.edit));
     const QString summary = child<QLabel>(f.picker, u"instanceTypeSummary"_s)->text();
     QVERIFY(summary.contains("is not one of"_L1));

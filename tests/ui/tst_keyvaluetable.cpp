@@ -58,6 +58,7 @@ private slots:
     void pasteJsonObjectAndTagList();
     void pasteBadJsonChangesNothing();
     void pasteButtonReadsTheClipboard();
+    void ctrlVOfSeveralLinesInAKeyFillsTheTable();
     void removeRowRenumbers();
     void enterInLastValueAddsARow();
     void validatorDiagnosticsMarkRows();
@@ -74,7 +75,10 @@ void TestKeyValueTable::jsonRoundTrip_data()
     QTest::newRow("hyperparameters, every type")
         << 0 << json(R"({"epochs":"10","lr":"0.001","amp":"true","layers":"[64,32]","arch":"resnet50"})");
     QTest::newRow("environment") << 1 << json(R"({"NCCL_DEBUG":"INFO","EMPTY":""})");
-    QTest::newRow("tags keep their order") << 2 << json(R"([{"Key":"team","Value":"vision"},{"Key":"cost-center","Value":"42"},{"Key":"a","Value":""}])");
+    QTest::newRow("tags keep their order")
+        << 2
+        << json(
+               R"([{"Key":"team","Value":"vision"},{"Key":"cost-center","Value":"42"},{"Key":"a","Value":""}])");
 }
 
 void TestKeyValueTable::jsonRoundTrip()
@@ -99,10 +103,11 @@ void TestKeyValueTable::loadingGuessesTypes()
 {
     KeyValueTable table(KeyValueTable::Config::hyperParameters(), u"HyperParameters"_s);
     // QJsonObject orders keys: amp, arch, epochs, layers, lr, wrong.
-    table.setJson(json(R"({"epochs":"10","lr":"1e-3","amp":"false","layers":"{\"a\": 1}","arch":"resnet50","wrong":7})"));
+    table.setJson(json(
+        R"({"epochs":"10","lr":"1e-3","amp":"false","layers":"{\"a\": 1}","arch":"resnet50","wrong":7})"));
     QCOMPARE(table.rowCount(), 6);
-    const QList<ValueType> expected { ValueType::Boolean, ValueType::String, ValueType::Integer, ValueType::Json,
-        ValueType::Float, ValueType::Integer };
+    const QList<ValueType> expected { ValueType::Boolean, ValueType::String, ValueType::Integer,
+        ValueType::Json, ValueType::Float, ValueType::Integer };
     for (int row = 0; row < 6; ++row)
         QCOMPARE(table.valueType(row), expected.at(row));
     // A number where the API wants a string is written back as the string.
@@ -191,7 +196,9 @@ void TestKeyValueTable::keyPatternAndLengthAreChecked()
     typeRow(env, QString(), u"value without key"_s);
     QVERIFY(!FieldMark::isMarked(child<QLineEdit>(&env, u"key_0"_s)));
     QVERIFY(child<QLineEdit>(&env, u"key_1"_s)->toolTip().contains("starts with a letter"_L1));
-    QVERIFY(child<QLineEdit>(&env, u"key_2"_s)->toolTip().contains("at most 512 characters; this one has 513"_L1));
+    QVERIFY(child<QLineEdit>(&env, u"key_2"_s)
+                ->toolTip()
+                .contains("at most 512 characters; this one has 513"_L1));
     QVERIFY(child<QLineEdit>(&env, u"key_3"_s)->toolTip().contains("Enter a key"_L1));
     // Only what the validator cannot see from the JSON is reported to the form.
     const Diagnostics problems = env.inputDiagnostics();
@@ -212,7 +219,8 @@ void TestKeyValueTable::pasteKeyValueLines()
     table.appendRow(u"lr"_s, u"0.1"_s);
     table.appendRow(QString(), QString()); // a blank row is filled, not left behind
 
-    const int taken = table.pasteText(u"# tuned\nepochs=10\n lr = 0.01\r\nexport optimizer=\"adam w\"\nnot a pair\n\n"_s);
+    const int taken
+        = table.pasteText(u"# tuned\nepochs=10\n lr = 0.01\r\nexport optimizer=\"adam w\"\nnot a pair\n\n"_s);
     QCOMPARE(taken, 3);
     QCOMPARE(changed.size(), 1);
     QCOMPARE(table.rowCount(), 3);
@@ -227,8 +235,10 @@ void TestKeyValueTable::pasteKeyValueLines()
 void TestKeyValueTable::pasteJsonObjectAndTagList()
 {
     KeyValueTable table(KeyValueTable::Config::hyperParameters(), u"HyperParameters"_s);
-    QCOMPARE(table.pasteText(uR"({"batch": 64, "dropout": 0.5, "amp": true, "sizes": [1, 2], "name": "x"})"_s), 5);
-    QCOMPARE(table.toJson(), json(R"({"batch":"64","dropout":"0.5","amp":"true","sizes":"[1,2]","name":"x"})"));
+    QCOMPARE(
+        table.pasteText(uR"({"batch": 64, "dropout": 0.5, "amp": true, "sizes": [1, 2], "name": "x"})"_s), 5);
+    QCOMPARE(
+        table.toJson(), json(R"({"batch":"64","dropout":"0.5","amp":"true","sizes":"[1,2]","name":"x"})"));
     QCOMPARE(table.valueType(0), ValueType::Boolean); // amp: QJsonObject iterates keys in order
     QCOMPARE(table.valueType(3), ValueType::String); // name
     QCOMPARE(table.valueType(4), ValueType::Json); // sizes
@@ -253,6 +263,26 @@ void TestKeyValueTable::pasteButtonReadsTheClipboard()
     QApplication::clipboard()->setText(u"A=1\nB=2"_s);
     QTest::mouseClick(child<QPushButton>(&table, u"pasteEntries"_s), Qt::LeftButton);
     QCOMPARE(table.toJson(), json(R"({"A":"1","B":"2"})"));
+}
+
+void TestKeyValueTable::ctrlVOfSeveralLinesInAKeyFillsTheTable()
+{
+    KeyValueTable table(KeyValueTable::Config::hyperParameters(), u"HyperParameters"_s);
+    table.show();
+    table.activateWindow();
+    QVERIFY(QTest::qWaitForWindowActive(&table));
+    QTest::mouseClick(child<QPushButton>(&table, u"addEntry"_s), Qt::LeftButton);
+    auto *key = child<QLineEdit>(&table, u"key_0"_s);
+    QApplication::clipboard()->setText(u"epochs=10\nlr=0.1"_s);
+    QTest::keySequence(key, QKeySequence::Paste);
+    QCOMPARE(table.toJson(), json(R"({"epochs":"10","lr":"0.1"})"));
+    QCOMPARE(table.rowCount(), 2);
+
+    // One plain word is pasted into the field as usual.
+    QTest::mouseClick(child<QPushButton>(&table, u"addEntry"_s), Qt::LeftButton);
+    QApplication::clipboard()->setText(u"momentum"_s);
+    QTest::keySequence(child<QLineEdit>(&table, u"key_2"_s), QKeySequence::Paste);
+    QCOMPARE(table.key(2), u"momentum"_s);
 }
 
 void TestKeyValueTable::removeRowRenumbers()
@@ -301,7 +331,8 @@ void TestKeyValueTable::validatorDiagnosticsMarkRows()
 
     KeyValueTable hyper(KeyValueTable::Config::hyperParameters(), u"HyperParameters"_s);
     hyper.setJson(json(R"({"a.b":"1","lr":"0.1"})"));
-    hyper.showDiagnostics({ { uR"(HyperParameters["a.b"])"_s, Diagnostic::Severity::Error, u"custom"_s, u"Bad."_s } });
+    hyper.showDiagnostics(
+        { { uR"(HyperParameters["a.b"])"_s, Diagnostic::Severity::Error, u"custom"_s, u"Bad."_s } });
     QVERIFY(FieldMark::isMarked(child<QLineEdit>(&hyper, u"value_0"_s)));
     QVERIFY(!FieldMark::isMarked(child<QLineEdit>(&hyper, u"value_1"_s)));
 }
@@ -320,7 +351,8 @@ void TestKeyValueTable::realValidatorFindingsLandOnceInPlace()
 
     // Environment.1BAD (a key pattern error) lands on the key, said once.
     const QString keyTip = child<QLineEdit>(&env, u"key_0"_s)->toolTip();
-    QVERIFY2(keyTip.contains("starts with a letter"_L1) && !keyTip.contains("pattern"_L1), qPrintable(keyTip));
+    QVERIFY2(
+        keyTip.contains("starts with a letter"_L1) && !keyTip.contains("pattern"_L1), qPrintable(keyTip));
     QVERIFY(!FieldMark::isMarked(child<QLineEdit>(&env, u"value_0"_s)));
     QVERIFY(!FieldMark::isMarked(child<QLineEdit>(&env, u"key_1"_s)));
     // HyperParameters["batch size"] (value too long) lands on that row's value.
@@ -368,7 +400,8 @@ void TestKeyValueTable::screenshot()
     layout->addWidget(env);
     layout->addStretch(1);
 
-    hyper->setJson(json(R"({"epochs":"10","learning_rate":"0.001","use_amp":"true","layer_sizes":"[512, 256]"})"));
+    hyper->setJson(
+        json(R"({"epochs":"10","learning_rate":"0.001","use_amp":"true","layer_sizes":"[512, 256]"})"));
     typeRow(*hyper, u"batch_size"_s, u"64.5"_s, u"I"_s);
     typeRow(*hyper, u"epochs"_s, u"12"_s);
     hyper->pasteText(u"momentum=0.9\nnot a pair"_s);

@@ -45,6 +45,7 @@ private slots:
     void jsonRoundTripKeepsUnknownMembers();
     void offStateRemovesVpcConfig();
     void typingSeveralIdsAddsThemAll();
+    void pastingManyIntoTheFieldAddsThemAll();
     void pasteButtonSplitsIds_data();
     void pasteButtonSplitsIds();
     void malformedAndDuplicateIdsAreMarked();
@@ -107,7 +108,8 @@ void TestVpcEditor::typingSeveralIdsAddsThemAll()
     auto *input = child<QLineEdit>(&editor, u"securityGroupInput"_s);
     QTest::keyClicks(input, u"sg-0123abcd, sg-89abcdef  sg-deadbeef"_s);
     QTest::keyClick(input, Qt::Key_Return);
-    QCOMPARE(editor.securityGroupIds(), QStringList({ u"sg-0123abcd"_s, u"sg-89abcdef"_s, u"sg-deadbeef"_s }));
+    QCOMPARE(
+        editor.securityGroupIds(), QStringList({ u"sg-0123abcd"_s, u"sg-89abcdef"_s, u"sg-deadbeef"_s }));
     QCOMPARE(input->text(), QString());
     QCOMPARE(changed.size(), 1);
 
@@ -115,6 +117,22 @@ void TestVpcEditor::typingSeveralIdsAddsThemAll()
     QTest::mouseClick(child<QPushButton>(&editor, u"addSubnet"_s), Qt::LeftButton);
     QCOMPARE(editor.toJson(), json(R"({"SecurityGroupIds":["sg-0123abcd","sg-89abcdef","sg-deadbeef"],
         "Subnets":["subnet-0123abcd"]})"));
+}
+
+void TestVpcEditor::pastingManyIntoTheFieldAddsThemAll()
+{
+    VpcEditor editor;
+    editor.setUsesVpc(true);
+    editor.show();
+    editor.activateWindow();
+    QVERIFY(QTest::qWaitForWindowActive(&editor));
+    auto *input = child<QLineEdit>(&editor, u"subnetInput"_s);
+    input->setFocus();
+    QApplication::clipboard()->setText(u"subnet-0123abcd\nsubnet-89abcdef,subnet-deadbeef"_s);
+    QTest::keySequence(input, QKeySequence::Paste);
+    QTest::keyClick(input, Qt::Key_Return);
+    QCOMPARE(editor.subnetIds(),
+        QStringList({ u"subnet-0123abcd"_s, u"subnet-89abcdef"_s, u"subnet-deadbeef"_s }));
 }
 
 void TestVpcEditor::pasteButtonSplitsIds_data()
@@ -180,7 +198,8 @@ void TestVpcEditor::idsOverTheLimitAreMarked()
 void TestVpcEditor::accountIdsMarkUnknownOnes()
 {
     VpcEditor editor;
-    editor.setJson(json(R"({"SecurityGroupIds":["sg-0123abcd","sg-89abcdef"],"Subnets":["subnet-0123abcd"]})"));
+    editor.setJson(
+        json(R"({"SecurityGroupIds":["sg-0123abcd","sg-89abcdef"],"Subnets":["subnet-0123abcd"]})"));
     editor.setAccountIds({ u"sg-0123abcd"_s }, { u"subnet-0123abcd"_s });
     QListWidgetItem *unknown = item(editor, u"securityGroupList"_s, 1);
     QCOMPARE(unknown->foreground().color(), FieldMark::textColor(Diagnostic::Severity::Warning));
@@ -198,7 +217,8 @@ void TestVpcEditor::accountIdsMarkUnknownOnes()
 void TestVpcEditor::removeAndEditInPlace()
 {
     VpcEditor editor;
-    editor.setJson(json(R"({"SecurityGroupIds":["sg-00000001","sg-00000002","sg-00000003"],"Subnets":["subnet-0123abcd"]})"));
+    editor.setJson(json(
+        R"({"SecurityGroupIds":["sg-00000001","sg-00000002","sg-00000003"],"Subnets":["subnet-0123abcd"]})"));
     editor.show();
     editor.activateWindow();
     QVERIFY(QTest::qWaitForWindowActive(&editor));
@@ -264,7 +284,8 @@ void TestVpcEditor::realValidatorFindingsLandOnceInPlace()
 void TestVpcEditor::focusPath()
 {
     VpcEditor editor;
-    editor.setJson(json(R"({"SecurityGroupIds":["sg-0123abcd"],"Subnets":["subnet-0123abcd","subnet-89abcdef"]})"));
+    editor.setJson(
+        json(R"({"SecurityGroupIds":["sg-0123abcd"],"Subnets":["subnet-0123abcd","subnet-89abcdef"]})"));
     editor.show();
     editor.activateWindow();
     QVERIFY(QTest::qWaitForWindowActive(&editor));
@@ -283,7 +304,8 @@ void TestVpcEditor::tabOrder()
     editor.setUsesVpc(true);
     QCOMPARE(tabChain(&editor, child<QGroupBox>(&editor, u"vpcEnabled"_s), 8),
         QStringList({ u"vpcEnabled"_s, u"securityGroupList"_s, u"securityGroupInput"_s, u"addSecurityGroup"_s,
-            u"pasteSecurityGroups"_s, u"subnetList"_s, u"subnetInput"_s, u"addSubnet"_s, u"pasteSubnets"_s }));
+            u"pasteSecurityGroups"_s, u"subnetList"_s, u"subnetInput"_s, u"addSubnet"_s,
+            u"pasteSubnets"_s }));
 }
 
 void TestVpcEditor::screenshot()

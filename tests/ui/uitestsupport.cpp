@@ -14,7 +14,8 @@ QString saveScreenshot(QWidget *widget, const QString &name, QSize size)
     if (!QTest::qWaitForWindowExposed(widget->window()))
         return {};
     QApplication::processEvents();
-    const QDir dir(qEnvironmentVariable("SAGEDESK_BINARY_DIR", QDir::currentPath()) + QStringLiteral("/screenshots"));
+    const QDir dir(
+        qEnvironmentVariable("SAGEDESK_BINARY_DIR", QDir::currentPath()) + QStringLiteral("/screenshots"));
     if (!dir.mkpath(QStringLiteral(".")))
         return {};
     const QString path = dir.filePath(name + QStringLiteral(".png"));

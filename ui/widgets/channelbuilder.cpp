@@ -46,9 +46,10 @@ ChannelBuilder::ChannelBuilder(const QString &pathPrefix, QWidget *parent)
     , m_add(toolButton(this, u"addChannel"_s, u"list-add"_s, tr("Add"), tr("Add a channel (Insert)")))
     , m_duplicate(toolButton(this, u"duplicateChannel"_s, u"edit-copy"_s, tr("Duplicate"),
           tr("Add a copy of the selected channel below it")))
-    , m_up(toolButton(this, u"moveChannelUp"_s, u"go-up"_s, tr("Up"), tr("Move the selected channel up (Alt+Up)")))
-    , m_down(toolButton(
-          this, u"moveChannelDown"_s, u"go-down"_s, tr("Down"), tr("Move the selected channel down (Alt+Down)")))
+    , m_up(toolButton(
+          this, u"moveChannelUp"_s, u"go-up"_s, tr("Up"), tr("Move the selected channel up (Alt+Up)")))
+    , m_down(toolButton(this, u"moveChannelDown"_s, u"go-down"_s, tr("Down"),
+          tr("Move the selected channel down (Alt+Down)")))
     , m_remove(toolButton(this, u"removeChannel"_s, u"list-remove"_s, tr("Remove"),
           tr("Remove the selected channel (Delete)")))
     , m_count(new QLabel(this))
@@ -111,8 +112,10 @@ ChannelBuilder::ChannelBuilder(const QString &pathPrefix, QWidget *parent)
     connect(m_up, &QToolButton::clicked, this, &ChannelBuilder::moveChannelUp);
     connect(m_down, &QToolButton::clicked, this, &ChannelBuilder::moveChannelDown);
     connect(m_remove, &QToolButton::clicked, this, &ChannelBuilder::removeChannel);
-    connect(listAction(m_list, QKeySequence(Qt::Key_Insert)), &QAction::triggered, this, &ChannelBuilder::addChannel);
-    connect(listAction(m_list, QKeySequence::Delete), &QAction::triggered, this, &ChannelBuilder::removeChannel);
+    connect(listAction(m_list, QKeySequence(Qt::Key_Insert)), &QAction::triggered, this,
+        &ChannelBuilder::addChannel);
+    connect(
+        listAction(m_list, QKeySequence::Delete), &QAction::triggered, this, &ChannelBuilder::removeChannel);
     connect(listAction(m_list, QKeySequence(Qt::AltModifier | Qt::Key_Up)), &QAction::triggered, this,
         &ChannelBuilder::moveChannelUp);
     connect(listAction(m_list, QKeySequence(Qt::AltModifier | Qt::Key_Down)), &QAction::triggered, this,
@@ -181,7 +184,8 @@ void ChannelBuilder::showDiagnostics(const Diagnostics &diagnostics)
     m_diagnosticsPerChannel = QList<Diagnostics>(m_channels.size());
     for (Diagnostic d : diagnosticsBelow(diagnostics)) {
         const QList<JsonPath::Segment> segments = SpecPath::segments(d.path);
-        const bool aboutChannel = !segments.isEmpty() && segments.first().kind == JsonPath::Segment::Kind::Index
+        const bool aboutChannel = !segments.isEmpty()
+            && segments.first().kind == JsonPath::Segment::Kind::Index
             && segments.first().index < m_channels.size();
         if (!aboutChannel) {
             m_generalDiagnostics << d;
@@ -237,8 +241,9 @@ void ChannelBuilder::addChannel()
         name = unusedName(u"channel"_s);
     const QJsonObject s3 { { u"S3DataType"_s, u"S3Prefix"_s }, { u"S3Uri"_s, QString() },
         { u"S3DataDistributionType"_s, u"FullyReplicated"_s } };
-    insertChannel(int(m_channels.size()), QJsonObject { { u"ChannelName"_s, name },
-                                               { u"DataSource"_s, QJsonObject { { u"S3DataSource"_s, s3 } } } });
+    insertChannel(int(m_channels.size()),
+        QJsonObject {
+            { u"ChannelName"_s, name }, { u"DataSource"_s, QJsonObject { { u"S3DataSource"_s, s3 } } } });
     m_editor->focusName();
 }
 
@@ -332,9 +337,14 @@ void ChannelBuilder::updateItem(int index)
     QListWidgetItem *item = m_list->item(index);
     const QJsonObject &channel = m_channels.at(index);
     const QString name = channel.value("ChannelName"_L1).toString();
-    const QString uri
-        = channel.value("DataSource"_L1).toObject().value("S3DataSource"_L1).toObject().value("S3Uri"_L1).toString();
-    item->setText((name.isEmpty() ? tr("(no name)") : name) + u'\n' + (uri.isEmpty() ? tr("no S3 URI yet") : uri));
+    const QString uri = channel.value("DataSource"_L1)
+                            .toObject()
+                            .value("S3DataSource"_L1)
+                            .toObject()
+                            .value("S3Uri"_L1)
+                            .toString();
+    item->setText(
+        (name.isEmpty() ? tr("(no name)") : name) + u'\n' + (uri.isEmpty() ? tr("no S3 URI yet") : uri));
     const Diagnostics marks = m_diagnosticsPerChannel.value(index);
     if (marks.isEmpty()) {
         item->setIcon(FieldMark::blankIcon());
@@ -369,7 +379,8 @@ void ChannelBuilder::refreshButtons()
     m_up->setEnabled(index > 0);
     m_down->setEnabled(index >= 0 && index + 1 < count);
     m_remove->setEnabled(index >= 0);
-    m_add->setToolTip(room ? tr("Add a channel (Insert)") : tr("A training job has at most %1 channels.").arg(maxChannels));
+    m_add->setToolTip(
+        room ? tr("Add a channel (Insert)") : tr("A training job has at most %1 channels.").arg(maxChannels));
     m_count->setText(tr("%1 of at most %2 channels").arg(count).arg(maxChannels));
 }
 

@@ -25,7 +25,8 @@ class ChannelBuilder : public SpecFieldEditor
 public:
     static constexpr int maxChannels = 20;
 
-    explicit ChannelBuilder(const QString &pathPrefix = QStringLiteral("InputDataConfig"), QWidget *parent = nullptr);
+    explicit ChannelBuilder(
+        const QString &pathPrefix = QStringLiteral("InputDataConfig"), QWidget *parent = nullptr);
 
     // The algorithm's TrainingInputMode, which channels without their own InputMode read in.
     void setAlgorithmInputMode(const QString &mode);

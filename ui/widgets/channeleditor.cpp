@@ -55,7 +55,8 @@ void selectValue(QComboBox *combo, const QString &value)
     if (index < 0) {
         combo->addItem(value, value);
         index = combo->count() - 1;
-        combo->setItemData(index, ChannelEditor::tr("A value SageDesk does not know; kept as it is."), Qt::ToolTipRole);
+        combo->setItemData(
+            index, ChannelEditor::tr("A value SageDesk does not know; kept as it is."), Qt::ToolTipRole);
     }
     combo->setCurrentIndex(index);
 }
@@ -93,15 +94,19 @@ ChannelEditor::ChannelEditor(QWidget *parent)
                   tr("The URI names a JSON Lines manifest with labels, e.g. Ground Truth output") },
               { u"Converse"_s, u"Converse"_s, tr("Conversation data, for model customization jobs") } }))
     , m_distribution(choiceCombo(this, u"s3DataDistributionType"_s,
-          { { QString(), tr("Not set (FullyReplicated)"), tr("Leave it to SageMaker: every instance gets all data") },
-              { u"FullyReplicated"_s, u"FullyReplicated"_s, tr("Every instance gets a full copy of the data") },
+          { { QString(), tr("Not set (FullyReplicated)"),
+                tr("Leave it to SageMaker: every instance gets all data") },
+              { u"FullyReplicated"_s, u"FullyReplicated"_s,
+                  tr("Every instance gets a full copy of the data") },
               { u"ShardedByS3Key"_s, u"ShardedByS3Key"_s,
                   tr("Each instance gets a share of the objects; useful with more than one instance") } }))
     , m_contentType(new QComboBox(this))
     , m_inputMode(choiceCombo(this, u"channelInputMode"_s,
           { { QString(), QString(), tr("Read this channel the way the algorithm's input mode says") },
-              { pipeMode, pipeMode, tr("Stream the data into the container through a pipe; needed for Gzip and RecordIO") },
-              { u"File"_s, u"File"_s, tr("Copy the whole channel to the instance's disk before training starts") },
+              { pipeMode, pipeMode,
+                  tr("Stream the data into the container through a pipe; needed for Gzip and RecordIO") },
+              { u"File"_s, u"File"_s,
+                  tr("Copy the whole channel to the instance's disk before training starts") },
               { u"FastFile"_s, u"FastFile"_s, tr("Read from S3 on demand through a file system view") } }))
     , m_compression(choiceCombo(this, u"compressionType"_s,
           { { QString(), tr("Not set (None)"), tr("The data is not compressed") },
@@ -127,8 +132,8 @@ ChannelEditor::ChannelEditor(QWidget *parent)
     m_contentType->setEditable(true);
     m_contentType->setInsertPolicy(QComboBox::NoInsert);
     m_contentType->addItems({ QString(), u"text/csv"_s, u"application/x-recordio-protobuf"_s,
-        u"application/jsonlines"_s, u"application/json"_s, u"application/x-parquet"_s, u"application/x-image"_s,
-        u"image/jpeg"_s, u"image/png"_s });
+        u"application/jsonlines"_s, u"application/json"_s, u"application/x-parquet"_s,
+        u"application/x-image"_s, u"image/jpeg"_s, u"image/png"_s });
     m_contentType->lineEdit()->setPlaceholderText(tr("optional, e.g. text/csv"));
     m_contentType->setToolTip(tr("The MIME type of the data, if the algorithm needs it"));
     m_pipeNote->setObjectName(u"pipeNote"_s);
@@ -266,8 +271,9 @@ bool ChannelEditor::hasOtherDataSource() const
 QWidget *ChannelEditor::fieldFor(const QString &relativePath) const
 {
     const QList<std::pair<QString, QWidget *>> fields { { nameMember, m_name }, { s3UriPath, m_s3Uri },
-        { s3DataTypePath, m_s3DataType }, { distributionPath, m_distribution }, { contentTypeMember, m_contentType },
-        { inputModeMember, m_inputMode }, { compressionMember, m_compression }, { recordWrapperMember, m_recordWrapper } };
+        { s3DataTypePath, m_s3DataType }, { distributionPath, m_distribution },
+        { contentTypeMember, m_contentType }, { inputModeMember, m_inputMode },
+        { compressionMember, m_compression }, { recordWrapperMember, m_recordWrapper } };
     for (const auto &[path, widget] : fields)
         if (path == relativePath)
             return widget;
@@ -301,17 +307,21 @@ void ChannelEditor::writeBack()
 void ChannelEditor::refresh()
 {
     const QString inherited = m_inheritedMode.isEmpty() ? u"File"_s : m_inheritedMode;
-    m_inputMode->setItemText(m_inputMode->findData(QString()), tr("Inherit from the algorithm (%1)").arg(inherited));
+    m_inputMode->setItemText(
+        m_inputMode->findData(QString()), tr("Inherit from the algorithm (%1)").arg(inherited));
 
     const QString mode = effectiveInputMode();
     const bool isPipe = mode == pipeMode;
-    const QString whyNot = tr("Needs Pipe input mode: set this channel's input mode, or the algorithm's, to Pipe.");
+    const QString whyNot
+        = tr("Needs Pipe input mode: set this channel's input mode, or the algorithm's, to Pipe.");
     setChoiceEnabled(m_compression, u"Gzip"_s, isPipe,
         isPipe ? tr("The objects are gzip-compressed; SageMaker decompresses them") : whyNot);
     setChoiceEnabled(m_recordWrapper, u"RecordIO"_s, isPipe,
         isPipe ? tr("SageMaker wraps each record in RecordIO framing") : whyNot);
     m_pipeNote->setText(valueOf(m_inputMode).isEmpty()
-            ? tr("Gzip and RecordIO need Pipe input mode; this channel reads in %1 mode, inherited from the algorithm.").arg(mode)
+            ? tr("Gzip and RecordIO need Pipe input mode; this channel reads in %1 mode, inherited from the "
+                 "algorithm.")
+                  .arg(mode)
             : tr("Gzip and RecordIO need Pipe input mode; this channel reads in %1 mode.").arg(mode));
     m_pipeNote->setVisible(!isPipe);
 
@@ -319,8 +329,9 @@ void ChannelEditor::refresh()
     for (QWidget *field : { static_cast<QWidget *>(m_s3Uri), static_cast<QWidget *>(m_s3DataType),
              static_cast<QWidget *>(m_distribution) })
         field->setEnabled(!otherSource);
-    m_dataSourceNote->setText(tr("This channel reads from %1, which SageDesk shows only in the JSON; it is kept as it is.")
-                                  .arg(m_channel.value(dataSourceMember).toObject().keys().join(u", "_s)));
+    m_dataSourceNote->setText(
+        tr("This channel reads from %1, which SageDesk shows only in the JSON; it is kept as it is.")
+            .arg(m_channel.value(dataSourceMember).toObject().keys().join(u", "_s)));
     m_dataSourceNote->setVisible(otherSource);
 
     const Diagnostics local = localProblems();

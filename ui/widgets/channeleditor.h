@@ -16,7 +16,8 @@ class QLineEdit;
 // compression and RecordIO wrapping need Pipe input mode (the channel's own, else the algorithm's).
 //
 // Children: "channelName", "s3Uri", "s3DataType", "s3DataDistributionType", "contentType",
-// "channelInputMode", "compressionType", "recordWrapperType", "pipeNote", "dataSourceNote", "channelProblems".
+// "channelInputMode", "compressionType", "recordWrapperType", "pipeNote", "dataSourceNote",
+// "channelProblems".
 class ChannelEditor : public QWidget
 {
     Q_OBJECT

@@ -6,7 +6,6 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QRegularExpression>
-
 #include <climits>
 #include <cmath>
 
@@ -90,8 +89,8 @@ std::optional<int> DurationEdit::parse(const QString &text)
     int parts = 0;
     bool bareNumber = false;
     while (position < input.size()) {
-        const QRegularExpressionMatch match
-            = part.match(input, position, QRegularExpression::NormalMatch, QRegularExpression::AnchorAtOffsetMatchOption);
+        const QRegularExpressionMatch match = part.match(
+            input, position, QRegularExpression::NormalMatch, QRegularExpression::AnchorAtOffsetMatchOption);
         if (!match.hasMatch())
             return std::nullopt;
         const double value = match.captured(1).toDouble();

@@ -6,7 +6,6 @@
 #include <QPixmap>
 #include <QVariant>
 #include <QWidget>
-
 #include <algorithm>
 
 using namespace Qt::StringLiterals;
@@ -102,7 +101,8 @@ QString annotatedHtml(const QString &text, const Diagnostics &diagnostics)
         return html;
     const QString color = textColor(worst(diagnostics)).name();
     const QString messages = messageText(diagnostics).toHtmlEscaped().replace(u'\n', u"<br>"_s);
-    return html + (html.isEmpty() ? QString() : u" &mdash; "_s) + u"<span style=\"color:%1\">%2</span>"_s.arg(color, messages);
+    return html + (html.isEmpty() ? QString() : u" &mdash; "_s)
+        + u"<span style=\"color:%1\">%2</span>"_s.arg(color, messages);
 }
 
 QString problemListHtml(const QList<std::pair<QString, Diagnostic>> &problems)

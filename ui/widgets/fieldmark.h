@@ -5,7 +5,6 @@
 #include <QColor>
 #include <QIcon>
 #include <QString>
-
 #include <utility>
 
 class QWidget;

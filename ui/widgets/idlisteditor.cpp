@@ -192,7 +192,8 @@ QList<Diagnostics> IdListEditor::localProblems() const
         Diagnostics &p = problems[i];
         if (!apiPattern.match(id).hasMatch())
             p << problem(Diagnostic::Severity::Error, u"pattern"_s,
-                tr("Only letters, digits and - are allowed in an ID, e.g. %1.").arg(m_config.idPrefix + u"0123abcd"_s));
+                tr("Only letters, digits and - are allowed in an ID, e.g. %1.")
+                    .arg(m_config.idPrefix + u"0123abcd"_s));
         if (id.size() > apiMaxLength)
             p << problem(Diagnostic::Severity::Error, u"maxLength"_s,
                 tr("IDs are at most %1 characters; this one has %2.").arg(apiMaxLength).arg(id.size()));
@@ -207,7 +208,10 @@ QList<Diagnostics> IdListEditor::localProblems() const
                 tr("Listed twice: the same ID is in row %1.").arg(first + 1));
         if (i >= m_config.maxCount)
             p << problem(Diagnostic::Severity::Error, u"maxCount"_s,
-                tr("At most %1 %2 IDs are allowed; this is number %3.").arg(m_config.maxCount).arg(m_config.noun).arg(i + 1));
+                tr("At most %1 %2 IDs are allowed; this is number %3.")
+                    .arg(m_config.maxCount)
+                    .arg(m_config.noun)
+                    .arg(i + 1));
         if (m_knownIds && !m_knownIds->contains(id))
             p << problem(Diagnostic::Severity::Warning, u"notInAccount"_s,
                 tr("This account and region have no %1 with this ID.").arg(m_config.noun));
@@ -291,7 +295,8 @@ void IdListEditor::refresh()
         Diagnostics marks = local.at(i);
         for (const Diagnostic &d : m_diagnosticsPerId.value(i)) {
             const Diagnostics &own = local.at(i);
-            if (std::none_of(own.cbegin(), own.cend(), [&](const Diagnostic &m) { return sameFinding(d, m); }))
+            if (std::none_of(
+                    own.cbegin(), own.cend(), [&](const Diagnostic &m) { return sameFinding(d, m); }))
                 marks << d;
         }
         if (marks.isEmpty()) {

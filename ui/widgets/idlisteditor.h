@@ -3,7 +3,6 @@
 #include "core/api/diagnostic.h"
 
 #include <QWidget>
-
 #include <optional>
 
 class QCompleter;
@@ -17,7 +16,8 @@ class QPushButton;
 // on their row with an icon and a tooltip that says why.
 //
 // Children, with name "securityGroup" for example: "securityGroupList", "securityGroupInput",
-// "addSecurityGroup", "removeSecurityGroup", "pasteSecurityGroups", "securityGroupCount", "securityGroupProblems".
+// "addSecurityGroup", "removeSecurityGroup", "pasteSecurityGroups", "securityGroupCount",
+// "securityGroupProblems".
 class IdListEditor : public QWidget
 {
     Q_OBJECT

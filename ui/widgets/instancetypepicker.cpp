@@ -61,9 +61,10 @@ InstanceTypePicker::InstanceTypePicker(const QString &pathPrefix, QWidget *paren
 {
     m_edit->setObjectName(u"instanceTypeEdit"_s);
     m_edit->setPlaceholderText(tr("Search: a100, 8 vcpu, memory…"));
-    m_edit->setToolTip(tr("Type to search the catalog by name, family, accelerator (a100, trainium) or specs "
-                          "(8 vcpu, 64 gib, 4 gpu); Down opens the whole list. A type the catalog does not know "
-                          "can be typed in full: ml.<series>.<size>."));
+    m_edit->setToolTip(
+        tr("Type to search the catalog by name, family, accelerator (a100, trainium) or specs "
+           "(8 vcpu, 64 gib, 4 gpu); Down opens the whole list. A type the catalog does not know "
+           "can be typed in full: ml.<series>.<size>."));
     m_edit->setFixedWidth(m_edit->fontMetrics().horizontalAdvance(u"ml.p6e-gb200.36xlarge__________"_s));
     m_edit->installEventFilter(this);
 
@@ -172,7 +173,8 @@ QStringList InstanceTypePicker::listedTypes() const
 void InstanceTypePicker::fillModel(const QString &query)
 {
     m_model->clear();
-    m_model->setHorizontalHeaderLabels({ tr("Instance type"), tr("vCPUs"), tr("Memory"), tr("Accelerators") });
+    m_model->setHorizontalHeaderLabels(
+        { tr("Instance type"), tr("vCPUs"), tr("Memory"), tr("Accelerators") });
     for (int column : { VcpuColumn, MemoryColumn })
         m_model->horizontalHeaderItem(column)->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
     const QList<InstanceType> matches = m_catalog->search(query);
@@ -185,8 +187,8 @@ void InstanceTypePicker::fillModel(const QString &query)
         for (const InstanceType &type : matches) {
             if (type.family != family)
                 continue;
-            QList<QStandardItem *> row { new QStandardItem(type.name), new QStandardItem(QString::number(type.vcpus)),
-                new QStandardItem(gib(type.memoryGib)),
+            QList<QStandardItem *> row { new QStandardItem(type.name),
+                new QStandardItem(QString::number(type.vcpus)), new QStandardItem(gib(type.memoryGib)),
                 new QStandardItem(type.accelerators > 0 ? acceleratorText(type) : u"—"_s) };
             row.first()->setData(type.name, nameRole);
             row.at(VcpuColumn)->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
@@ -234,7 +236,8 @@ void InstanceTypePicker::showPopup(const QString &query)
         }
     }
     m_popup->setCurrentIndex(select);
-    m_popup->selectionModel()->select(select, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+    m_popup->selectionModel()->select(
+        select, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
 
     const QFontMetrics metrics = m_popup->fontMetrics();
     m_popup->header()->setStretchLastSection(true);
@@ -250,7 +253,8 @@ void InstanceTypePicker::showPopup(const QString &query)
         const QRect available = screen->availableGeometry();
         if (position.y() + height > available.bottom())
             position.setY(m_edit->mapToGlobal(QPoint(0, 0)).y() - height);
-        position.setX(qBound(available.left(), position.x(), qMax(available.left(), available.right() - width)));
+        position.setX(
+            qBound(available.left(), position.x(), qMax(available.left(), available.right() - width)));
     }
     m_popup->setGeometry(QRect(position, QSize(width, height)));
     if (!m_popup->isVisible())
@@ -371,7 +375,8 @@ void InstanceTypePicker::updateSummary()
         break;
     case Status::NotInCatalog:
         marks.prepend({ pathPrefix(), Diagnostic::Severity::Warning, u"notInCatalog"_s,
-            tr("Not in SageDesk's catalog, so no specs are shown; the API decides whether it accepts the type.") });
+            tr("Not in SageDesk's catalog, so no specs are shown; the API decides whether it accepts the "
+               "type.") });
         break;
     case Status::Malformed:
         // While the list is open the text is a search, not yet a value.

@@ -9,6 +9,7 @@
 #include <QHBoxLayout>
 #include <QJsonArray>
 #include <QJsonObject>
+#include <QKeyEvent>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
@@ -39,67 +40,14 @@ Diagnostic problem(const QString &code, const QString &message)
 
 bool containsCode(const Diagnostics &diagnostics, const QString &code)
 {
-    return std::any_of(diagnostics.cbegin(), diagnostics.cend(), [&code](const Diagnostic &d) { return d.code == code; });
+    return std::any_of(
+        diagnostics.cbegin(), diagnostics.cend(), [&code](const Diagnostic &d) { return d.code == code; });
 }
 
 // Checks the widget makes itself; the validator's reports of the same kind on the same field add nothing.
 const QStringList locallyCheckedCodes { u"minLength"_s, u"maxLength"_s, u"pattern"_s, u"maxCount"_s };
 
 } // namespace
-
-KeyValueTable::Config KeyValueTable::Config::hyperParameters()
-{
-    Config c;
-    c.maxEntries = 100;
-    c.maxKeyLength = 256;
-    c.maxValueLength = 2500;
-    c.valueTypes = true;
-    c.noun = tr("hyperparameters");
-    c.keyPlaceholder = tr("e.g. learning_rate");
-    c.valuePlaceholder = tr("e.g. 0.001");
-    return c;
-}
-
-KeyValueTable::Config KeyValueTable::Config::trainingEnvironment()
-{
-    Config c;
-    c.maxEntries = 100;
-    c.maxKeyLength = 512;
-    c.maxValueLength = 512;
-    c.keyPattern = u"[a-zA-Z_][a-zA-Z0-9_]*"_s;
-    c.keyPatternHint = tr("A variable name starts with a letter or _ and has only letters, digits and _.");
-    c.noun = tr("variables");
-    c.keyPlaceholder = tr("e.g. NCCL_DEBUG");
-    c.valuePlaceholder = tr("value");
-    return c;
-}
-
-KeyValueTable::Config KeyValueTable::Config::containerEnvironment()
-{
-    Config c = trainingEnvironment();
-    c.maxKeyLength = 1024;
-    c.maxValueLength = 1024;
-    c.keyPlaceholder = tr("e.g. SAGEMAKER_PROGRAM");
-    return c;
-}
-
-KeyValueTable::Config KeyValueTable::Config::tags()
-{
-    Config c;
-    c.shape = Shape::TagList;
-    c.maxEntries = 50;
-    c.minKeyLength = 1;
-    c.maxKeyLength = 128;
-    c.maxValueLength = 256;
-    c.keyPattern = u"[\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]*"_s;
-    c.keyPatternHint = tr("Tags may contain letters, digits, spaces and _ . : / = + - @.");
-    c.valuePattern = c.keyPattern;
-    c.valuePatternHint = c.keyPatternHint;
-    c.noun = tr("tags");
-    c.keyPlaceholder = tr("e.g. team");
-    c.valuePlaceholder = tr("e.g. vision");
-    return c;
-}
 
 KeyValueTable::KeyValueTable(const Config &config, const QString &pathPrefix, QWidget *parent)
     : SpecFieldEditor(pathPrefix, parent)
@@ -128,7 +76,8 @@ KeyValueTable::KeyValueTable(const Config &config, const QString &pathPrefix, QW
     delete sample.container;
 
     m_emptyLabel->setObjectName(u"emptyHint"_s);
-    m_emptyLabel->setText(tr("No %1 yet. Add one, or paste key=value lines or a JSON object.").arg(m_config.noun));
+    m_emptyLabel->setText(
+        tr("No %1 yet. Add one, or paste key=value lines or a JSON object.").arg(m_config.noun));
     m_emptyLabel->setEnabled(false);
     m_emptyLabel->setWordWrap(true);
 
@@ -227,6 +176,7 @@ void KeyValueTable::appendRow(const QString &key, const QString &value, std::opt
         row.type->setCurrentIndex(row.type->findData(int(chosen)));
     }
     QWidget *container = row.container;
+    row.key->installEventFilter(this);
     connect(row.key, &QLineEdit::textEdited, this, &KeyValueTable::userEdited);
     connect(row.value, &QLineEdit::textEdited, this, &KeyValueTable::userEdited);
     if (row.type)
@@ -326,6 +276,20 @@ int KeyValueTable::pasteText(const QString &text)
     return added + updated;
 }
 
+bool KeyValueTable::eventFilter(QObject *watched, QEvent *event)
+{
+    if (event->type() == QEvent::KeyPress && static_cast<QKeyEvent *>(event)->matches(QKeySequence::Paste)) {
+        const QString text = QApplication::clipboard()->text();
+        const QString trimmed = text.trimmed();
+        if (trimmed.contains(u'\n') || trimmed.startsWith(u'{') || trimmed.startsWith(u'[')) {
+            if (pasteText(text) > 0 && !m_rows.isEmpty())
+                m_rows.last().value->setFocus(Qt::ShortcutFocusReason);
+            return true;
+        }
+    }
+    return SpecFieldEditor::eventFilter(watched, event);
+}
+
 void KeyValueTable::pasteFromClipboard()
 {
     pasteText(QApplication::clipboard()->text());
@@ -417,21 +381,29 @@ QList<KeyValueTable::RowMarks> KeyValueTable::localMarks() const
             mark.key << problem(u"emptyKey"_s, tr("Enter a key for this value."));
         } else {
             if (k.size() < m_config.minKeyLength)
-                mark.key << problem(u"minLength"_s, tr("A key needs at least %n character(s).", nullptr, m_config.minKeyLength));
+                mark.key << problem(u"minLength"_s,
+                    tr("A key needs at least %n character(s).", nullptr, m_config.minKeyLength));
             if (k.size() > m_config.maxKeyLength)
                 mark.key << problem(u"maxLength"_s,
-                    tr("Keys are at most %1 characters; this one has %2.").arg(m_config.maxKeyLength).arg(k.size()));
+                    tr("Keys are at most %1 characters; this one has %2.")
+                        .arg(m_config.maxKeyLength)
+                        .arg(k.size()));
             if (!wholeMatch(m_config.keyPattern, k))
                 mark.key << problem(u"pattern"_s, m_config.keyPatternHint);
             if (firstRowOfKey.contains(k))
                 mark.key << problem(u"duplicateKey"_s,
-                    tr("\"%1\" is already set in row %2; keys must be unique.").arg(k).arg(firstRowOfKey.value(k) + 1));
+                    tr("\"%1\" is already set in row %2; keys must be unique.")
+                        .arg(k)
+                        .arg(firstRowOfKey.value(k) + 1));
             else
                 firstRowOfKey.insert(k, i);
         }
         if (entry >= m_config.maxEntries)
             mark.key << problem(u"maxCount"_s,
-                tr("At most %1 %2 are allowed; this is number %3.").arg(m_config.maxEntries).arg(m_config.noun).arg(entry + 1));
+                tr("At most %1 %2 are allowed; this is number %3.")
+                    .arg(m_config.maxEntries)
+                    .arg(m_config.noun)
+                    .arg(entry + 1));
         ++entry;
 
         const KeyValueText::Checked checked = checkedValue(i);
@@ -439,7 +411,9 @@ QList<KeyValueTable::RowMarks> KeyValueTable::localMarks() const
             mark.value << problem(u"valueType"_s, checked.problem);
         if (checked.wire.size() > m_config.maxValueLength)
             mark.value << problem(u"maxLength"_s,
-                tr("Values are at most %1 characters; this one has %2.").arg(m_config.maxValueLength).arg(checked.wire.size()));
+                tr("Values are at most %1 characters; this one has %2.")
+                    .arg(m_config.maxValueLength)
+                    .arg(checked.wire.size()));
         if (!wholeMatch(m_config.valuePattern, checked.wire))
             mark.value << problem(u"pattern"_s, m_config.valuePatternHint);
     }
@@ -455,8 +429,10 @@ Diagnostics KeyValueTable::inputDiagnostics() const
     for (int e = 0; e < entries.size(); ++e) {
         const int row = entries.at(e);
         const bool tags = m_config.shape == Shape::TagList;
-        const QString entryPath = tags ? JsonPath::index(pathPrefix(), e) : JsonPath::key(pathPrefix(), key(row));
-        for (const auto &[field, list] : { std::pair { u"Key"_s, marks.at(row).key }, std::pair { u"Value"_s, marks.at(row).value } }) {
+        const QString entryPath
+            = tags ? JsonPath::index(pathPrefix(), e) : JsonPath::key(pathPrefix(), key(row));
+        for (const auto &[field, list] :
+            { std::pair { u"Key"_s, marks.at(row).key }, std::pair { u"Value"_s, marks.at(row).value } }) {
             for (Diagnostic d : list) {
                 if (!widgetOnly.contains(d.code))
                     continue;
@@ -511,7 +487,8 @@ void KeyValueTable::refresh()
     for (const Diagnostic &d : std::as_const(m_diagnostics)) {
         const QList<JsonPath::Segment> segments = SpecPath::segments(d.path);
         const bool entryLevel = !segments.isEmpty()
-            && (m_config.shape == Shape::TagList) == (segments.first().kind == JsonPath::Segment::Kind::Index);
+            && (m_config.shape == Shape::TagList)
+                == (segments.first().kind == JsonPath::Segment::Kind::Index);
         if (!entryLevel) {
             general << d;
             continue;

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "ui/widgets/keyvalueconfig.h"
 #include "ui/widgets/keyvaluetext.h"
 #include "ui/widgets/specfieldeditor.h"
 
@@ -24,33 +25,8 @@ class KeyValueTable : public SpecFieldEditor
     Q_OBJECT
 
 public:
-    enum class Shape {
-        Map, // {"key": "value", ...}: HyperParameters, Environment
-        TagList, // [{"Key": "k", "Value": "v"}, ...]: Tags
-    };
-
-    struct Config
-    {
-        Shape shape = Shape::Map;
-        int maxEntries = 100;
-        int minKeyLength = 0;
-        int maxKeyLength = 256;
-        int maxValueLength = 2500;
-        QString keyPattern; // matched against the whole key; empty accepts anything
-        QString keyPatternHint; // how to explain a key that does not match, e.g. "letters, digits and _"
-        QString valuePattern;
-        QString valuePatternHint;
-        bool valueTypes = false;
-        QString noun; // translated, plural: "hyperparameters"
-        QString keyPlaceholder;
-        QString valuePlaceholder;
-
-        // The API's limits for each use (sagemaker-api-constraints.md).
-        static Config hyperParameters();
-        static Config trainingEnvironment();
-        static Config containerEnvironment();
-        static Config tags();
-    };
+    using Config = KeyValueConfig;
+    using Shape = KeyValueConfig::Shape;
 
     explicit KeyValueTable(const Config &config, const QString &pathPrefix, QWidget *parent = nullptr);
 
@@ -60,9 +36,10 @@ public:
     QString key(int row) const;
     QString value(int row) const;
     KeyValueText::ValueType valueType(int row) const;
-    // Appends a row; the type is guessed from value when types are on and none is given. Does not emit changed().
-    void appendRow(const QString &key, const QString &value,
-        std::optional<KeyValueText::ValueType> type = std::nullopt);
+    // Appends a row; the type is guessed from value when types are on and none is given. Does not emit
+    // changed().
+    void appendRow(
+        const QString &key, const QString &value, std::optional<KeyValueText::ValueType> type = std::nullopt);
 
     // Fills the table from pasted text (see KeyValueText::parse): keys already present get the new value,
     // others are appended. Returns how many entries were taken; emits changed() when any were.
@@ -73,6 +50,10 @@ public:
     void showDiagnostics(const Diagnostics &diagnostics) override;
     bool focusPath(const QString &path) override;
     Diagnostics inputDiagnostics() const override;
+
+protected:
+    // Ctrl+V of several lines or a JSON object in a key field fills the table, as the Paste button does.
+    bool eventFilter(QObject *watched, QEvent *event) override;
 
 public slots:
     // Adds an empty row and focuses its key.

@@ -5,7 +5,6 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QRegularExpression>
-
 #include <cmath>
 
 using namespace Qt::StringLiterals;
@@ -31,7 +30,8 @@ std::optional<QJsonValue> parseJsonValue(const QString &text, QJsonParseError *e
 
 QString compactJson(const QJsonValue &value)
 {
-    const QString wrapped = QString::fromUtf8(QJsonDocument(QJsonArray { value }).toJson(QJsonDocument::Compact));
+    const QString wrapped
+        = QString::fromUtf8(QJsonDocument(QJsonArray { value }).toJson(QJsonDocument::Compact));
     return wrapped.mid(1, wrapped.size() - 2);
 }
 
@@ -57,7 +57,8 @@ KeyValueText::Entry entryFromJson(const QString &key, const QJsonValue &value)
 
 QString unquoted(const QString &value)
 {
-    if (value.size() >= 2 && (value.startsWith(u'"') || value.startsWith(u'\'')) && value.endsWith(value.front()))
+    if (value.size() >= 2 && (value.startsWith(u'"') || value.startsWith(u'\''))
+        && value.endsWith(value.front()))
         return value.mid(1, value.size() - 2);
     return value;
 }
@@ -107,7 +108,8 @@ Checked check(ValueType type, const QString &text)
         return { false, text, tr("Not a number: use e.g. 0.001, 1e-4 or 3.") };
     }
     case ValueType::Boolean:
-        if (trimmed.compare("true"_L1, Qt::CaseInsensitive) == 0 || trimmed.compare("false"_L1, Qt::CaseInsensitive) == 0)
+        if (trimmed.compare("true"_L1, Qt::CaseInsensitive) == 0
+            || trimmed.compare("false"_L1, Qt::CaseInsensitive) == 0)
             return { true, trimmed.toLower(), {} };
         return { false, text, tr("Not a boolean: use true or false.") };
     case ValueType::Json: {
@@ -154,7 +156,8 @@ Parsed parse(const QString &text)
         QJsonParseError error;
         const QJsonDocument doc = QJsonDocument::fromJson(trimmed.toUtf8(), &error);
         if (error.error != QJsonParseError::NoError) {
-            parsed.error = tr("Not valid JSON: %1 at character %2.").arg(error.errorString()).arg(error.offset + 1);
+            parsed.error
+                = tr("Not valid JSON: %1 at character %2.").arg(error.errorString()).arg(error.offset + 1);
             return parsed;
         }
         if (doc.isObject()) {

@@ -5,8 +5,7 @@
 SpecFieldEditor::SpecFieldEditor(const QString &pathPrefix, QWidget *parent)
     : QWidget(parent)
     , m_pathPrefix(pathPrefix)
-{
-}
+{ }
 
 Diagnostics SpecFieldEditor::diagnosticsBelow(const Diagnostics &diagnostics) const
 {

@@ -17,7 +17,8 @@ std::optional<QString> below(const QString &path, const QString &prefix)
 QList<JsonPath::Segment> segments(const QString &relativePath)
 {
     QList<JsonPath::Segment> result;
-    const QStringView view = relativePath.startsWith(u'.') ? QStringView(relativePath).sliced(1) : QStringView(relativePath);
+    const QStringView view
+        = relativePath.startsWith(u'.') ? QStringView(relativePath).sliced(1) : QStringView(relativePath);
     if (!JsonPath::parse(view, &result))
         return {};
     return result;

@@ -4,7 +4,6 @@
 
 #include <QList>
 #include <QString>
-
 #include <optional>
 
 // Where a diagnostic's JSON path (core/api/jsonpath.h) points relative to the place a widget edits.

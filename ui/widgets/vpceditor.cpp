@@ -44,7 +44,8 @@ VpcEditor::VpcEditor(const QString &pathPrefix, QWidget *parent)
     m_group->setToolTip(tr("Run the containers inside your VPC, with these security groups and subnets. "
                            "Off: no VpcConfig is sent."));
     m_offHint->setObjectName(u"vpcOffHint"_s);
-    m_offHint->setText(tr("Off: the request has no VpcConfig, and the containers use SageMaker's own network."));
+    m_offHint->setText(
+        tr("Off: the request has no VpcConfig, and the containers use SageMaker's own network."));
     m_offHint->setWordWrap(true);
     m_problems->setObjectName(u"vpcProblems"_s);
     m_problems->setTextFormat(Qt::RichText);
@@ -193,7 +194,8 @@ Diagnostics VpcEditor::inputDiagnostics() const
     if (!usesVpc())
         return {};
     Diagnostics result;
-    for (const auto &[member, list] : { std::pair { securityGroupsMember, m_securityGroups }, std::pair { subnetsMember, m_subnets } }) {
+    for (const auto &[member, list] :
+        { std::pair { securityGroupsMember, m_securityGroups }, std::pair { subnetsMember, m_subnets } }) {
         const QList<Diagnostics> problems = list->localProblems();
         for (int i = 0; i < problems.size(); ++i) {
             for (Diagnostic d : problems.at(i)) {

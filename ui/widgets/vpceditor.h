@@ -32,7 +32,8 @@ public:
     void setAccountIds(const QStringList &securityGroupIds, const QStringList &subnetIds);
     void clearAccountIds();
 
-    // {"SecurityGroupIds": [...], "Subnets": [...]} plus any members this widget does not know; Undefined when off.
+    // {"SecurityGroupIds": [...], "Subnets": [...]} plus any members this widget does not know; Undefined
+    // when off.
     QJsonValue toJson() const override;
     void setJson(const QJsonValue &value) override;
     void showDiagnostics(const Diagnostics &diagnostics) override;
