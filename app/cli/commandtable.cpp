@@ -1,6 +1,7 @@
 #include "app/cli/commandtable.h"
 
 #include "app/cli/speccommands.h"
+#include "app/cli/vpccommands.h"
 
 #include <QtGlobal>
 
@@ -26,6 +27,10 @@ const QList<CliCommand> &CommandTable::commands()
             QT_TRANSLATE_NOOP("sagedesk-cli",
                 "Turn a describe-training-job or describe-model answer into a create request."),
             &SpecCommands::convert },
+        { "check-vpc",
+            QT_TRANSLATE_NOOP("sagedesk-cli",
+                "Check a job's VPC settings against the account: subnets, security groups, routes, endpoints."),
+            &VpcCommands::checkVpc },
     };
     return table;
 }

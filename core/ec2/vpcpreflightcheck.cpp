@@ -142,8 +142,9 @@ private:
                 QT_TRANSLATE_NOOP("VpcPreflightCheck", "the VPC endpoints for S3 and CloudWatch Logs") },
             { u"DescribeNatGateways"_s, QT_TRANSLATE_NOOP("VpcPreflightCheck", "the NAT gateways' state") },
         };
-        QStringList deniedCalls;
-        QStringList deniedSkips;
+        // One finding for the refused calls, one for those that failed otherwise (the first error told).
+        QStringList deniedCalls, deniedSkips, failedCalls, failedSkips;
+        QString firstError;
         for (auto it = m_data.failures.cbegin(); it != m_data.failures.cend(); ++it) {
             const QString what
                 = tr(skipped.value(it.key(), QT_TRANSLATE_NOOP("VpcPreflightCheck", "part of the network")));
@@ -151,10 +152,10 @@ private:
                 deniedCalls.append(u"ec2:"_s + it.key());
                 deniedSkips.append(what);
             } else {
-                add(Diagnostic::Severity::Warning, m_input.pathPrefix, u"ec2LookupFailed"_s,
-                    tr("Could not ask EC2 about the network (%1 failed: %2), so %3 could not be checked. "
-                       "You can still go on.")
-                        .arg(it.key(), it.value().toString(), what));
+                failedCalls.append(it.key());
+                failedSkips.append(what);
+                if (firstError.isEmpty())
+                    firstError = it.value().toString();
             }
         }
         if (!deniedCalls.isEmpty())
@@ -162,6 +163,11 @@ private:
                 tr("These AWS credentials may not call %1, so %2 could not be checked. You can still go on; "
                    "allow those actions in the IAM policy for a full check.")
                     .arg(joined(deniedCalls), joined(deniedSkips)));
+        if (!failedCalls.isEmpty())
+            add(Diagnostic::Severity::Warning, m_input.pathPrefix, u"ec2LookupFailed"_s,
+                tr("Could not ask EC2 about the network (%1 failed: %2), so %3 could not be checked. You can "
+                   "still go on.")
+                    .arg(joined(failedCalls), firstError, joined(failedSkips)));
     }
 
     void checkSubnets()

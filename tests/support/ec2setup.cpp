@@ -180,3 +180,44 @@ bool Ec2Setup::addDefaultRoute(const QString &routeTableId, const QString &targe
             { targetMember, target } })
         .has_value();
 }
+
+std::optional<Ec2Setup::SampleNetworks> Ec2Setup::buildSampleNetworks()
+{
+    SampleNetworks n;
+    // Each step stores an ID; the first empty one (or failed step) ends the build with error() set.
+    const auto ok = [](const QString &id) { return !id.isEmpty(); };
+    QString scratch, natVpc, publicSubnet, publicTable, privateTable, nat, igwVpc, igwTable, gateway;
+    const bool built = ok(n.cleanVpc = createVpc(u"10.10.0.0/16"_s, u"clean"_s))
+        && ok(n.cleanA = createSubnet(n.cleanVpc, u"10.10.1.0/24"_s, u"us-east-1a"_s, u"clean-a"_s))
+        && ok(n.cleanB = createSubnet(n.cleanVpc, u"10.10.2.0/24"_s, u"us-east-1b"_s))
+        && ok(n.tiny = createSubnet(n.cleanVpc, u"10.10.3.0/28"_s, u"us-east-1c"_s, u"tiny"_s))
+        && ok(n.train = createSecurityGroup(n.cleanVpc, u"train"_s, u"SageMaker training"_s))
+        && allowAllTrafficFromItself(n.train, true, true) && ok(n.cleanTable = createRouteTable(n.cleanVpc))
+        && associateRouteTable(n.cleanTable, n.cleanA) && associateRouteTable(n.cleanTable, n.cleanB)
+        && associateRouteTable(n.cleanTable, n.tiny)
+        && ok(scratch = createGatewayEndpoint(n.cleanVpc, u"com.amazonaws.us-east-1.s3"_s, { n.cleanTable }))
+        && ok(scratch
+            = createInterfaceEndpoint(n.cleanVpc, u"com.amazonaws.us-east-1.logs"_s, { n.cleanA }, true))
+
+        && ok(n.bareVpc = createVpc(u"10.20.0.0/16"_s))
+        && ok(n.bareSubnet = createSubnet(n.bareVpc, u"10.20.1.0/24"_s, u"us-east-1a"_s))
+        && ok(n.bareGroup = createSecurityGroup(n.bareVpc, u"bare"_s, u"no rules of its own"_s))
+
+        && ok(natVpc = createVpc(u"10.30.0.0/16"_s))
+        && ok(publicSubnet = createSubnet(natVpc, u"10.30.1.0/24"_s, u"us-east-1a"_s))
+        && ok(n.natPrivate = createSubnet(natVpc, u"10.30.2.0/24"_s, u"us-east-1b"_s))
+        && ok(gateway = createInternetGateway(natVpc)) && ok(publicTable = createRouteTable(natVpc))
+        && associateRouteTable(publicTable, publicSubnet) && addDefaultRoute(publicTable, gateway)
+        && ok(nat = createNatGateway(publicSubnet)) && ok(privateTable = createRouteTable(natVpc))
+        && associateRouteTable(privateTable, n.natPrivate) && addDefaultRoute(privateTable, nat)
+        && ok(n.natGroup = createSecurityGroup(natVpc, u"nat"_s, u"behind NAT"_s))
+
+        && ok(igwVpc = createVpc(u"10.40.0.0/16"_s))
+        && ok(n.igwSubnet = createSubnet(igwVpc, u"10.40.1.0/24"_s, u"us-east-1a"_s))
+        && ok(gateway = createInternetGateway(igwVpc)) && ok(igwTable = createRouteTable(igwVpc))
+        && associateRouteTable(igwTable, n.igwSubnet) && addDefaultRoute(igwTable, gateway)
+        && ok(n.igwGroup = createSecurityGroup(igwVpc, u"igw"_s, u"public"_s));
+    if (!built)
+        return std::nullopt;
+    return n;
+}

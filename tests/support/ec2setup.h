@@ -24,6 +24,23 @@ class Ec2Setup
 public:
     using Parameters = QList<std::pair<QString, QString>>;
 
+    // The networks the EC2 tests share (each test's moto_server gets its own copy):
+    //   clean: 10.10.0.0/16 named "clean", subnets cleanA (us-east-1a, named "clean-a") and cleanB
+    //          (us-east-1b) on route table cleanTable with an S3 gateway endpoint, a CloudWatch Logs
+    //          interface endpoint with private DNS, security group "train" allowing all traffic from itself
+    //          both ways; plus a /28 subnet "tiny" (us-east-1c, 11 free addresses) on the same table.
+    //   bare:  10.20.0.0/16, one subnet on the main route table, no endpoints, a new security group "bare".
+    //   nat:   10.30.0.0/16, a public subnet with an internet gateway route holding a NAT gateway, and a
+    //          private subnet whose route table sends 0.0.0.0/0 to the NAT gateway; no endpoints.
+    //   igw:   10.40.0.0/16, a subnet whose route table sends 0.0.0.0/0 to an internet gateway; no endpoints.
+    struct SampleNetworks
+    {
+        QString cleanVpc, cleanA, cleanB, tiny, train, cleanTable;
+        QString bareVpc, bareSubnet, bareGroup;
+        QString natPrivate, natGroup;
+        QString igwSubnet, igwGroup;
+    };
+
     // Signs for "ec2" in us-east-1 with LocalSandbox's keys.
     explicit Ec2Setup(const QUrl &endpoint);
     ~Ec2Setup();
@@ -53,6 +70,9 @@ public:
     QString createNatGateway(const QString &subnetId);
     // 0.0.0.0/0 to an internet gateway ("igw-...") or a NAT gateway ("nat-...").
     bool addDefaultRoute(const QString &routeTableId, const QString &target);
+
+    // Builds SampleNetworks; nullopt with error() set when a step fails.
+    std::optional<SampleNetworks> buildSampleNetworks();
 
     // Any EC2 action; the answer's body on success, else nullopt with error() set.
     std::optional<QByteArray> call(const QString &action, const Parameters &parameters);

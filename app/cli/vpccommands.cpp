@@ -1,0 +1,145 @@
+#include "app/cli/vpccommands.h"
+
+#include "app/cli/commandtable.h"
+#include "core/api/specjson.h"
+#include "core/aws/awstransport.h"
+#include "core/aws/connectionresolver.h"
+#include "core/ec2/ec2client.h"
+#include "core/ec2/vpcpreflight.h"
+#include "core/ec2/vpcpreflightrun.h"
+
+#include <QEventLoop>
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+QString tr(const char *text)
+{
+    return CliCommands::tr(text);
+}
+
+QString severityName(Diagnostic::Severity severity)
+{
+    switch (severity) {
+    case Diagnostic::Severity::Error:
+        return u"error"_s;
+    case Diagnostic::Severity::Warning:
+        return u"warning"_s;
+    case Diagnostic::Severity::Info:
+        break;
+    }
+    return u"info"_s;
+}
+
+QStringList idList(const QStringList &values)
+{
+    QStringList ids;
+    for (const QString &value : values)
+        for (const QString &id : value.split(u',', Qt::SkipEmptyParts))
+            ids.append(id.trimmed());
+    return ids;
+}
+
+// The spec's VpcConfig, instance count and S3 locations; nullopt after saying why on err.
+std::optional<VpcPreflightInput> inputFromFile(const QString &file, QTextStream &err)
+{
+    QByteArray text;
+    QString error;
+    if (!CliCommands::readFile(file, &text, &error)) {
+        err << "check-vpc: " << file << ": " << tr("cannot read: %1").arg(error) << '\n';
+        return std::nullopt;
+    }
+    const SpecJson::ParseResult parsed = SpecJson::parse(text);
+    if (!parsed.ok) {
+        err << file << ':' << parsed.line << ':' << parsed.column << ": error: " << parsed.error << '\n';
+        return std::nullopt;
+    }
+    return VpcPreflightInput::fromSpec(parsed.document);
+}
+
+} // namespace
+
+CliExit VpcCommands::checkVpc(const QStringList &arguments, CliIo &io)
+{
+    QCommandLineParser parser;
+    parser.addPositionalArgument(u"FILE"_s,
+        tr("Optional: a training job or model spec (or describe answer) to take VpcConfig, the instance "
+           "count "
+           "and the S3 locations from; - reads stdin."),
+        u"[FILE]"_s);
+    const QCommandLineOption subnets(u"subnets"_s, tr("Subnet IDs, separated by commas."), u"IDS"_s);
+    const QCommandLineOption groups(
+        u"security-group-ids"_s, tr("Security group IDs, separated by commas."), u"IDS"_s);
+    const QCommandLineOption instances(
+        u"instance-count"_s, tr("How many instances the job starts (default 1, or the spec's)."), u"N"_s);
+    const QCommandLineOption input(
+        u"input-s3"_s, tr("An S3 location the job reads (repeat for several)."), u"URI"_s);
+    const QCommandLineOption output(
+        u"output-s3"_s, tr("The S3 location the job writes its model to."), u"URI"_s);
+    parser.addOptions({ subnets, groups, instances, input, output });
+    if (const auto exit = CliCommands::parse(parser, *CommandTable::find(u"check-vpc"), arguments, io))
+        return *exit;
+
+    const QStringList files = parser.positionalArguments();
+    if (files.size() > 1) {
+        io.err << tr("check-vpc: give at most one FILE; try 'sagedesk-cli check-vpc --help'.") << '\n';
+        return CliExit::Usage;
+    }
+    VpcPreflightInput check;
+    if (!files.isEmpty()) {
+        const std::optional<VpcPreflightInput> fromFile = inputFromFile(files.first(), io.err);
+        if (!fromFile)
+            return CliExit::Usage;
+        check = *fromFile;
+    }
+    if (parser.isSet(subnets))
+        check.subnetIds = idList(parser.values(subnets));
+    if (parser.isSet(groups))
+        check.securityGroupIds = idList(parser.values(groups));
+    if (parser.isSet(instances)) {
+        bool ok = false;
+        check.instanceCount = parser.value(instances).toInt(&ok);
+        if (!ok || check.instanceCount < 1) {
+            io.err << tr("check-vpc: --instance-count must be a whole number of at least 1, not '%1'.")
+                          .arg(parser.value(instances))
+                   << '\n';
+            return CliExit::Usage;
+        }
+    }
+    if (parser.isSet(input) || parser.isSet(output))
+        check.s3Uris = parser.values(input) + parser.values(output);
+    if (check.subnetIds.isEmpty() && check.securityGroupIds.isEmpty()) {
+        io.err << tr(
+            "check-vpc: nothing to check; give --subnets and --security-group-ids, or a spec FILE with "
+            "a VpcConfig.")
+               << '\n';
+        return CliExit::Usage;
+    }
+
+    const ResolvedConnection connection = ConnectionResolver::fromSystem().resolve({}, u"ec2"_s);
+    if (!connection.isValid()) {
+        io.err << "error: " << connection.error << '\n';
+        return CliExit::Failed;
+    }
+    AwsTransport transport(connection, Clock::system());
+    Ec2Client client(&transport);
+    VpcPreflight preflight(&client);
+    VpcPreflightRun *run = preflight.run(check);
+    Diagnostics findings;
+    QEventLoop loop;
+    QObject::connect(run, &VpcPreflightRun::finished, &loop, [&](const Diagnostics &result) {
+        findings = result;
+        loop.quit();
+    });
+    loop.exec();
+
+    bool lookupFailed = false;
+    for (const Diagnostic &d : std::as_const(findings)) {
+        io.out << severityName(d.severity) << ": " << d.code << ": " << d.message << '\n';
+        lookupFailed = lookupFailed || d.code == "ec2LookupFailed"_L1;
+    }
+    if (findings.isEmpty())
+        io.err << tr("check-vpc: no problems found.") << '\n';
+    return hasErrors(findings) || lookupFailed ? CliExit::Failed : CliExit::Ok;
+}
