@@ -84,6 +84,20 @@ Diagnostic error(const QString &path, const QString &code, const QString &messag
     return { path, Diagnostic::Severity::Error, code, message };
 }
 
+// AWS adds instance types to its enums every few months, long before a program built today learns them, and
+// the service accepts them: a well-formed type missing from the model is only a warning, so a user is never
+// blocked from a type the service takes. Every other enum is closed.
+bool isOpenInstanceTypeEnum(const Shape &shape)
+{
+    return shape.name.endsWith(u"InstanceType");
+}
+
+const QRegularExpression &wellFormedInstanceType()
+{
+    static const QRegularExpression re(u"^ml\\.[a-z0-9]+(-[a-z0-9]+)*\\.[a-z0-9]+$"_s);
+    return re;
+}
+
 // Lists a few allowed values; instance-type enums have more than a hundred.
 QString allowedValues(const QStringList &values)
 {
@@ -232,9 +246,17 @@ void ShapeWalker::checkScalar(
         if (shape.max && length > *shape.max)
             out.append(error(path, u"maxLength"_s,
                 subject + tr("length is %1; the maximum is %2").arg(length).arg(formatNumber(*shape.max))));
-        if (!shape.enumValues.isEmpty() && !shape.enumValues.contains(text))
-            out.append(error(path, u"enum"_s,
-                subject + tr("%1 is not one of: %2").arg(quoted(text), allowedValues(shape.enumValues))));
+        if (!shape.enumValues.isEmpty() && !shape.enumValues.contains(text)) {
+            if (isOpenInstanceTypeEnum(shape) && wellFormedInstanceType().match(text).hasMatch())
+                out.append({ path, Diagnostic::Severity::Warning, u"enumUnknown"_s,
+                    tr("%1 is not among the %2 instance types this version knows; the service may accept it "
+                       "if it is newer")
+                        .arg(quoted(text))
+                        .arg(shape.enumValues.size()) });
+            else
+                out.append(error(path, u"enum"_s,
+                    subject + tr("%1 is not one of: %2").arg(quoted(text), allowedValues(shape.enumValues))));
+        }
         if (shape.regex.isValid() && !shape.pattern.isEmpty() && !shape.regex.match(text).hasMatch())
             out.append(error(path, u"pattern"_s,
                 subject + tr("%1 does not match the pattern %2").arg(quoted(text), shape.pattern)));

@@ -65,8 +65,13 @@ void ShapeWalkerTest::constraints_data()
     QTest::newRow("enum ok") << u"TrainingInputMode"_s << QByteArray(R"("FastFile")") << QStringList();
     QTest::newRow("enum is case-sensitive")
         << u"TrainingInputMode"_s << QByteArray(R"("file")") << QStringList { u" enum"_s };
-    QTest::newRow("enum of instance types")
-        << u"TrainingInstanceType"_s << QByteArray(R"("ml.m5.huge")") << QStringList { u" enum"_s };
+    QTest::newRow("instance type newer than the model is a warning")
+        << u"TrainingInstanceType"_s << QByteArray(R"("ml.m5.huge")") << QStringList { u" enumUnknown (warning)"_s };
+    QTest::newRow("instance type with a hyphenated family is a warning")
+        << u"TrainingInstanceType"_s << QByteArray(R"("ml.p7-b400.48xlarge")")
+        << QStringList { u" enumUnknown (warning)"_s };
+    QTest::newRow("malformed instance type is an error")
+        << u"TrainingInstanceType"_s << QByteArray(R"("m5.large")") << QStringList { u" enum"_s };
     // integer value range, and what counts as an integer
     QTest::newRow("minValue ok") << u"MaxRuntimeInSeconds"_s << QByteArray("1") << QStringList();
     QTest::newRow("minValue fails") << u"MaxRuntimeInSeconds"_s << QByteArray("0")
