@@ -86,12 +86,13 @@ QString CostEstimate::formatAmount(double amount, const QString &currency)
 
 QString CostEstimate::formatRate(double pricePerHour, const QString &currency)
 {
-    return withCurrency(trimmedNumber(pricePerHour, 2, 4), currency) + u"/h"_s;
+    // A word joiner after the slash: Qt would otherwise wrap "$25.25/" and "h" onto two lines.
+    return withCurrency(trimmedNumber(pricePerHour, 2, 4), currency) + u"/\u2060h"_s;
 }
 
 QString CostEstimate::formatHours(double hours)
 {
-    return tr("%1 h").arg(trimmedNumber(hours, 0, 2));
+    return tr("%1\u00a0h").arg(trimmedNumber(hours, 0, 2));
 }
 
 QString CostEstimate::priceDate(const PriceRecord &price)
@@ -125,7 +126,7 @@ QString CostEstimate::shortText(const CostFigure &figure)
 QString CostEstimate::describe(const CostFigure &figure, const PriceRecord &price)
 {
     const QString rate = formatRate(price.pricePerHour, price.currency);
-    const QString working = tr("%1 %2 × %3 × %4")
+    const QString working = tr("%1 %2\u00a0×\u00a0%3\u00a0×\u00a0%4")
                                 .arg(price.instanceType, rate)
                                 .arg(figure.instanceCount)
                                 .arg(formatHours(figure.hours));

@@ -27,7 +27,8 @@ public:
     static QString formatAmount(double amount, const QString &currency);
     // "$25.251/h", "$0.115/h", "$3.00/h": two to four decimals.
     static QString formatRate(double pricePerHour, const QString &currency);
-    // "24 h", "1.5 h", "0.25 h".
+    // "24 h", "1.5 h", "0.25 h", with a no-break space so a wrapped line keeps number and unit together (the
+    // working "$25.25/h × 2 × 24 h" in describe() does the same around its "×").
     static QString formatHours(double hours);
     // "2026-11-27": the day the price was fetched or entered (UTC).
     static QString priceDate(const PriceRecord &price);

@@ -1,4 +1,5 @@
 #include "core/pricing/costestimate.h"
+#include "tests/pricing/pricetestdata.h"
 
 #include <QJsonObject>
 #include <QTest>
@@ -7,20 +8,8 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
-const QDateTime fetched(QDate(2026, 11, 27), QTime(9, 30), Qt::UTC);
-
-PriceRecord price(const QString &type, double perHour,
-    PriceRecord::Source source = PriceRecord::Source::PriceListApi, const QString &currency = u"USD"_s)
-{
-    PriceRecord record;
-    record.region = u"us-east-1"_s;
-    record.instanceType = type;
-    record.pricePerHour = perHour;
-    record.currency = currency;
-    record.source = source;
-    record.fetchedAt = fetched;
-    return record;
-}
+using PriceTestData::plain;
+using PriceTestData::price;
 
 QDateTime at(int hour, int minute = 0)
 {
@@ -44,6 +33,7 @@ private slots:
     void formats();
     void describedWithSourceAndDate_data();
     void describedWithSourceAndDate();
+    void numbersStayWithTheirUnits();
     void factsFromDescribe();
 };
 
@@ -151,7 +141,7 @@ void TestCostEstimate::formats()
 {
     QFETCH(QString, actual);
     QFETCH(QString, expected);
-    QCOMPARE(actual, expected);
+    QCOMPARE(plain(actual), expected);
 }
 
 void TestCostEstimate::describedWithSourceAndDate_data()
@@ -193,7 +183,15 @@ void TestCostEstimate::describedWithSourceAndDate()
 {
     QFETCH(QString, actual);
     QFETCH(QString, expected);
-    QCOMPARE(actual, expected);
+    QCOMPARE(plain(actual), expected);
+}
+
+void TestCostEstimate::numbersStayWithTheirUnits()
+{
+    QCOMPARE(CostEstimate::formatHours(24), u"24\u00a0h"_s);
+    const PriceRecord p4d = price(u"ml.p4d.24xlarge"_s, 25.251);
+    QVERIFY(CostEstimate::describe(CostEstimate::worstCase(p4d, 2, 86400), p4d)
+                .contains(u"$25.251/\u2060h\u00a0×\u00a02\u00a0×\u00a024\u00a0h"_s));
 }
 
 void TestCostEstimate::factsFromDescribe()
