@@ -112,6 +112,27 @@ void VpcEditor::clearAccountIds()
     m_subnets->setKnownIds(std::nullopt);
 }
 
+void VpcEditor::setAccountPanel(QWidget *panel)
+{
+    delete m_accountPanel;
+    m_accountPanel = panel;
+    auto *layout = static_cast<QVBoxLayout *>(m_group->layout());
+    layout->insertWidget(layout->indexOf(m_lists), panel);
+    updateOnOff();
+}
+
+void VpcEditor::setSecurityGroupIds(const QStringList &ids)
+{
+    m_securityGroups->setIds(ids);
+    emit changed();
+}
+
+void VpcEditor::setSubnetIds(const QStringList &ids)
+{
+    m_subnets->setIds(ids);
+    emit changed();
+}
+
 QJsonValue VpcEditor::toJson() const
 {
     if (!usesVpc())
@@ -212,6 +233,8 @@ Diagnostics VpcEditor::inputDiagnostics() const
 void VpcEditor::updateOnOff()
 {
     m_lists->setVisible(usesVpc());
+    if (m_accountPanel)
+        m_accountPanel->setVisible(usesVpc());
     m_offHint->setVisible(!usesVpc());
     if (!usesVpc())
         m_problems->setVisible(false);

@@ -31,6 +31,12 @@ public:
     // as completions, and listed IDs not among them are marked. clearAccountIds() forgets them (no marks).
     void setAccountIds(const QStringList &securityGroupIds, const QStringList &subnetIds);
     void clearAccountIds();
+    // The "pick from the account" panel (VpcAccountPicker): shown above the lists while the VPC is on. The
+    // editor takes ownership; the panel's children keep their own names.
+    void setAccountPanel(QWidget *panel);
+    // Replace a list as an edit by the user would (emits changed()).
+    void setSecurityGroupIds(const QStringList &ids);
+    void setSubnetIds(const QStringList &ids);
 
     // {"SecurityGroupIds": [...], "Subnets": [...]} plus any members this widget does not know; Undefined
     // when off.
@@ -48,6 +54,7 @@ private:
     QWidget *m_lists;
     QLabel *m_offHint;
     QLabel *m_problems;
+    QWidget *m_accountPanel = nullptr;
     IdListEditor *m_securityGroups;
     IdListEditor *m_subnets;
     QJsonObject m_unknownMembers;
