@@ -347,6 +347,9 @@ QString ConnectionResolver::pricingRegion(const QString &region)
     static const QStringList homes = { u"us-east-1"_s, u"eu-central-1"_s, u"ap-south-1"_s };
     if (homes.contains(region))
         return region;
+    // The China partition has its own Price List endpoint (botocore's endpoints.json: aws-cn, cn-northwest-1).
+    if (region.startsWith("cn-"_L1))
+        return u"cn-northwest-1"_s;
     if (region.startsWith("ap-"_L1))
         return u"ap-south-1"_s;
     for (const char *prefix : { "eu-", "me-", "af-", "il-" }) {

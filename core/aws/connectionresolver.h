@@ -57,7 +57,8 @@ public:
     // https://api.pricing.{pricingRegion(region)}.amazonaws.com; ".amazonaws.com.cn" in China regions.
     static QUrl defaultEndpoint(const QString &service, const QString &region);
     // The Price List API answers only in us-east-1, eu-central-1 and ap-south-1: a region maps to the one
-    // on its continent (ap-* → ap-south-1; eu-*, me-*, af-*, il-* → eu-central-1; others → us-east-1).
+    // on its continent (ap-* → ap-south-1; eu-*, me-*, af-*, il-* → eu-central-1; others → us-east-1); the
+    // China regions use cn-northwest-1 (api.pricing.cn-northwest-1.amazonaws.com.cn).
     static QString pricingRegion(const QString &region);
     // 127.0.0.0/8, ::1 and "localhost".
     static bool isLoopbackHost(const QString &host);

@@ -547,6 +547,9 @@ void TestConnectionResolver::endpointRules()
     QCOMPARE(ConnectionResolver::pricingRegion(u"ap-southeast-2"_s), u"ap-south-1"_s);
     QCOMPARE(ConnectionResolver::pricingRegion(u"me-south-1"_s), u"eu-central-1"_s);
     QCOMPARE(ConnectionResolver::pricingRegion(u"us-west-2"_s), u"us-east-1"_s);
+    QCOMPARE(ConnectionResolver::pricingRegion(u"cn-north-1"_s), u"cn-northwest-1"_s);
+    QCOMPARE(ConnectionResolver::defaultEndpoint(u"pricing"_s, u"cn-north-1"_s),
+        QUrl(u"https://api.pricing.cn-northwest-1.amazonaws.com.cn"_s));
 }
 
 QTEST_GUILESS_MAIN(TestConnectionResolver)
