@@ -1,7 +1,10 @@
 #include "app/cli/commandtable.h"
 
+#include "app/cli/remotecommands.h"
+#include "app/cli/remotespeccommands.h"
 #include "app/cli/speccommands.h"
 #include "app/cli/vpccommands.h"
+#include "app/cli/watchcommand.h"
 
 #include <QtGlobal>
 
@@ -31,6 +34,25 @@ const QList<CliCommand> &CommandTable::commands()
             QT_TRANSLATE_NOOP("sagedesk-cli",
                 "Check a job's VPC settings against the account: subnets, security groups, routes, endpoints."),
             &VpcCommands::checkVpc },
+        // Networked: they read the global options --profile, --region, --endpoint-url, ... (CliSession).
+        { "submit", QT_TRANSLATE_NOOP("sagedesk-cli", "Validate a spec, then create the training job or model."),
+            &RemoteSpecCommands::submit },
+        { "describe-training-job", QT_TRANSLATE_NOOP("sagedesk-cli", "Show a training job."),
+            &RemoteCommands::describeTrainingJob },
+        { "describe-model", QT_TRANSLATE_NOOP("sagedesk-cli", "Show a model."), &RemoteCommands::describeModel },
+        { "stop-training-job", QT_TRANSLATE_NOOP("sagedesk-cli", "Stop a training job."),
+            &RemoteCommands::stopTrainingJob },
+        { "delete-model", QT_TRANSLATE_NOOP("sagedesk-cli", "Delete a model."), &RemoteCommands::deleteModel },
+        { "list-training-jobs", QT_TRANSLATE_NOOP("sagedesk-cli", "List training jobs (every page)."),
+            &RemoteCommands::listTrainingJobs },
+        { "list-models", QT_TRANSLATE_NOOP("sagedesk-cli", "List models (every page)."), &RemoteCommands::listModels },
+        { "export-training-job",
+            QT_TRANSLATE_NOOP("sagedesk-cli", "Print the create request that clones a training job, tags included."),
+            &RemoteSpecCommands::exportTrainingJob },
+        { "export-model",
+            QT_TRANSLATE_NOOP("sagedesk-cli", "Print the create request that clones a model, tags included."),
+            &RemoteSpecCommands::exportModel },
+        { "watch", QT_TRANSLATE_NOOP("sagedesk-cli", "Follow training jobs until they end."), &WatchCommand::run },
     };
     return table;
 }

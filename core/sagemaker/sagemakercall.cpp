@@ -11,6 +11,14 @@ SageMakerCall::SageMakerCall(AwsTransport *transport, QString operation, QJsonOb
     , m_operation(std::move(operation))
     , m_input(std::move(input))
 {
+    if (!transport)
+        return;
+    // Requests on the wire are this call's children, not the transport's: they must go while the
+    // transport's network manager still exists (destroyed() comes before the transport's children die).
+    connect(transport, &QObject::destroyed, this, [this] {
+        qDeleteAll(findChildren<AwsCall *>(Qt::FindDirectChildrenOnly));
+        abort();
+    });
 }
 
 // Requests still on the wire are children and are cancelled with the handle.

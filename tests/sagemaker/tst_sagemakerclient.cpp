@@ -36,6 +36,7 @@ private slots:
     void everyAttemptLostCheckFails();
     void deletingHandleCancels();
     void abortFinishesOnce();
+    void transportDestroyedFirst();
 };
 
 namespace {
@@ -473,6 +474,25 @@ void TestSageMakerClient::abortFinishesOnce()
     QTRY_VERIFY(gone.isNull());
     QTRY_COMPARE(h.server.openConnections(), 0);
     QCOMPARE(finished.size(), 1);
+}
+
+void TestSageMakerClient::transportDestroyedFirst()
+{
+    // A transport torn down under running calls ends them, instead of leaving requests without a network.
+    ClientHarness h;
+    h.server.setDefaultHandler([](const FixtureRequest &) { return FixtureAction::stall(); });
+    SageMakerCall *running = h.client->listAllTrainingJobs();
+    QSignalSpy finished(running, &SageMakerCall::finished);
+    QVERIFY(h.drive([&] { return h.server.stalledConnections() == 1; }));
+    h.transport.reset();
+    QCOMPARE(finished.size(), 1);
+    QCOMPARE(finished.first().first().value<SageMakerResult>().error.code, u"Aborted"_s);
+    QTRY_COMPARE(h.server.openConnections(), 0);
+
+    QSignalSpy later(h.client->describeModel(u"m"_s), &SageMakerCall::finished);
+    QVERIFY(later.wait(5000));
+    QCOMPARE(later.first().first().value<SageMakerResult>().error.code, u"Aborted"_s);
+    QCOMPARE(h.server.requestCount(), 1);
 }
 
 QTEST_GUILESS_MAIN(TestSageMakerClient)

@@ -1,10 +1,13 @@
 #include "core/aws/awstransport.h"
+#include "core/aws/clock.h"
+#include "core/aws/credentialsprovider.h"
 #include "core/sagemaker/describematcher.h"
 #include "core/sagemaker/sagemakerclient.h"
-#include "tests/sagemaker/clientharness.h"
+#include "tests/sagemaker/samplespecs.h"
 #include "tests/support/motoserver.h"
 
 #include <QSignalSpy>
+#include <QTest>
 
 using namespace Qt::StringLiterals;
 

@@ -1,0 +1,157 @@
+#include "app/cli/remotespeccommands.h"
+
+#include "app/cli/clisession.h"
+#include "app/cli/commandtable.h"
+#include "core/api/describeconverter.h"
+#include "core/api/specjson.h"
+#include "core/api/specvalidator.h"
+#include "core/sagemaker/sagemakercall.h"
+#include "core/sagemaker/sagemakerclient.h"
+
+#include <QCommandLineParser>
+#include <QJsonArray>
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+QString tr(const char *text)
+{
+    return CliCommands::tr(text);
+}
+
+void printDiagnostic(QTextStream &stream, const QString &source, const Diagnostic &d)
+{
+    static const QString severities[] = { u"error"_s, u"warning"_s, u"note"_s };
+    stream << source << ": ";
+    if (!d.path.isEmpty())
+        stream << d.path << ": ";
+    stream << severities[int(d.severity)] << ": " << d.message << '\n';
+}
+
+CliExit runExport(const char *command, SpecKind kind, const QStringList &arguments, CliIo &io)
+{
+    QCommandLineParser parser;
+    parser.addPositionalArgument(u"NAME"_s, tr("The name of the %1 to export.").arg(SpecKinds::displayName(kind)));
+    const QCommandLineOption fileOption(u"file"_s, tr("Write the request to FILE (atomically) instead of stdout."),
+        u"FILE"_s);
+    parser.addOption(fileOption);
+    if (const auto exit = CliCommands::parse(parser, *CommandTable::find(QString::fromLatin1(command)), arguments, io))
+        return *exit;
+    if (parser.positionalArguments().size() != 1) {
+        io.err << "error: " << tr("%1: give exactly one NAME; try 'sagedesk-cli %1 --help'.").arg(QLatin1StringView(command))
+               << '\n';
+        return CliExit::Usage;
+    }
+    CliExit exit;
+    const std::unique_ptr<CliSession> session = CliSession::open(parser, io, &exit);
+    if (!session)
+        return exit;
+    const QString name = parser.positionalArguments().first();
+    const QString file = parser.value(fileOption);
+    SageMakerClient *client = session->client();
+    SageMakerCall *describe
+        = kind == SpecKind::TrainingJob ? client->describeTrainingJob(name) : client->describeModel(name);
+    session->then(describe, [&, kind](const SageMakerResult &described) {
+        const QString arn = described.json.value(kind == SpecKind::TrainingJob ? "TrainingJobArn"_L1 : "ModelArn"_L1).toString();
+        session->then(client->listAllTags(arn), [&, kind, described](const SageMakerResult &tags) {
+            const DescribeConverter::Result converted = DescribeConverter::toCreateRequest(kind, described.json, tags.json);
+            for (const Diagnostic &d : converted.notes)
+                if (d.severity != Diagnostic::Severity::Info)
+                    printDiagnostic(io.err, name, d);
+            const QByteArray bytes = SpecJson::write(converted.request, kind);
+            QString error;
+            if (file.isEmpty()) {
+                io.out << QString::fromUtf8(bytes);
+            } else if (!SpecJson::save(file, bytes, &error)) {
+                io.err << "error: " << tr("cannot write %1: %2").arg(file, error) << '\n';
+                session->finish(CliExit::Usage);
+                return;
+            }
+            session->finish(CliExit::Ok);
+        });
+    });
+    return session->exec();
+}
+
+} // namespace
+
+CliExit RemoteSpecCommands::submit(const QStringList &arguments, CliIo &io)
+{
+    QCommandLineParser parser;
+    parser.addPositionalArgument(u"FILE"_s,
+        tr("A training job or model spec: a create request, or a describe answer to clone; - reads stdin."));
+    const QCommandLineOption noValidate(u"no-validate"_s, tr("Send the spec even if the validator finds errors."));
+    parser.addOption(noValidate);
+    if (const auto exit = CliCommands::parse(parser, *CommandTable::find(u"submit"), arguments, io))
+        return *exit;
+    if (parser.positionalArguments().size() != 1) {
+        io.err << "error: " << tr("submit: give exactly one FILE; try 'sagedesk-cli submit --help'.") << '\n';
+        return CliExit::Usage;
+    }
+    const QString file = parser.positionalArguments().first();
+    QByteArray text;
+    QString readError;
+    if (!CliCommands::readFile(file, &text, &readError)) {
+        io.err << file << ": error: " << tr("cannot read: %1").arg(readError) << '\n';
+        return CliExit::Usage;
+    }
+    const SpecJson::ParseResult parsed = SpecJson::parse(text);
+    if (!parsed.ok) {
+        io.err << file << ':' << parsed.line << ':' << parsed.column << ": error: " << parsed.error << '\n';
+        return CliExit::Usage;
+    }
+    const std::optional<DetectedSpec> detected = SpecKinds::detect(parsed.document);
+    if (!detected) {
+        io.err << file << ": error: " << tr("not a training job or model spec (it has neither TrainingJobName nor ModelName)")
+               << '\n';
+        return CliExit::Failed;
+    }
+    QJsonObject spec = parsed.document;
+    if (detected->form == SpecForm::DescribeOutput) {
+        const DescribeConverter::Result converted = DescribeConverter::toCreateRequest(detected->kind, spec);
+        spec = converted.request;
+        for (const Diagnostic &d : converted.notes)
+            if (d.severity != Diagnostic::Severity::Info)
+                printDiagnostic(io.err, file, d);
+    }
+    if (!parser.isSet(noValidate)) {
+        const Diagnostics diagnostics = validateSpec(detected->kind, spec);
+        for (const Diagnostic &d : diagnostics)
+            printDiagnostic(io.err, file, d);
+        if (hasErrors(diagnostics)) {
+            io.err << "error: " << tr("%1 has errors; nothing was sent (--no-validate sends it anyway).").arg(file) << '\n';
+            return CliExit::Failed;
+        }
+    }
+
+    CliExit exit;
+    const std::unique_ptr<CliSession> session = CliSession::open(parser, io, &exit);
+    if (!session)
+        return exit;
+    SageMakerClient *client = session->client();
+    SageMakerCall *call
+        = detected->kind == SpecKind::TrainingJob ? client->createTrainingJob(spec) : client->createModel(spec);
+    const QString operation = call->operation();
+    session->then(call, [&, operation](const SageMakerResult &result) {
+        if (result.confirmedByDescribe)
+            io.err << "note: "
+                   << tr("the answer to the first attempt was lost and the retry found the name taken; the %1 "
+                         "that exists is the one this spec describes.")
+                          .arg(SpecKinds::displayName(detected->kind))
+                   << '\n';
+        session->printAnswer(operation, result.json);
+        session->finish(CliExit::Ok);
+    });
+    return session->exec();
+}
+
+CliExit RemoteSpecCommands::exportTrainingJob(const QStringList &arguments, CliIo &io)
+{
+    return runExport("export-training-job", SpecKind::TrainingJob, arguments, io);
+}
+
+CliExit RemoteSpecCommands::exportModel(const QStringList &arguments, CliIo &io)
+{
+    return runExport("export-model", SpecKind::Model, arguments, io);
+}
