@@ -81,20 +81,21 @@ PriceQuote PriceService::quote(const QString &region, const QString &instanceTyp
         quote.missing = PriceQuote::Missing::NoInstanceType;
         return quote;
     }
-    const auto found = m_cache.lookup(region, instanceType);
-    if (!found) {
+    const RegionPrices prices = regionPrices(region);
+    if (!prices.storeError.isEmpty()) {
         quote.missing = PriceQuote::Missing::StoreError;
-        quote.detail = found.error();
+        quote.detail = prices.storeError;
         return quote;
     }
-    if (found->has_value()) {
-        quote.price = **found;
+    const auto found = prices.byType.constFind(instanceType);
+    if (found != prices.byType.cend()) {
+        quote.price = *found;
         quote.missing = PriceQuote::Missing::None;
         quote.stale
             = quote.price->source == PriceRecord::Source::PriceListApi && m_cache.isStale(*quote.price);
         return quote;
     }
-    if (m_cache.lastFetched(region).valueOr(QDateTime()).isValid()) {
+    if (prices.lastFetched.isValid()) {
         quote.missing = PriceQuote::Missing::NotListed;
     } else if (quote.refreshing) {
         quote.missing = PriceQuote::Missing::Fetching;
@@ -128,8 +129,10 @@ StoreResult<> PriceService::enterPrice(
     price.source = PriceRecord::Source::EnteredByUser;
     price.fetchedAt = m_clock->now();
     auto stored = m_cache.put(price);
-    if (stored)
+    if (stored) {
+        m_regions.remove(region);
         emit pricesChanged(region);
+    }
     return stored;
 }
 
@@ -156,6 +159,7 @@ void PriceService::onFetched(const PriceListResult &result)
     PriceListResult stored = result;
     if (result.isOk()) {
         const auto saved = m_cache.putFetched(result.region, result.prices);
+        m_regions.remove(result.region);
         if (saved) {
             m_failures.remove(result.region);
         } else {
@@ -175,6 +179,30 @@ void PriceService::onFetched(const PriceListResult &result)
     }
     emit refreshFinished(stored);
     emit pricesChanged(result.region);
+}
+
+PriceService::RegionPrices PriceService::regionPrices(const QString &region) const
+{
+    const auto cached = m_regions.constFind(region);
+    if (cached != m_regions.cend())
+        return *cached;
+    RegionPrices prices;
+    // Sorted by type, the list's price before the entered one: the first of each type is the one to quote.
+    const auto stored = m_cache.list(region);
+    const auto fetched = m_cache.lastFetched(region);
+    if (!stored)
+        prices.storeError = stored.error();
+    else if (!fetched)
+        prices.storeError = fetched.error();
+    else
+        prices.lastFetched = *fetched;
+    for (const PriceRecord &price : stored.valueOr({})) {
+        if (!prices.byType.contains(price.instanceType))
+            prices.byType.insert(price.instanceType, price);
+    }
+    if (prices.storeError.isEmpty())
+        m_regions.insert(region, prices);
+    return prices;
 }
 
 void PriceService::scheduleCheck(std::chrono::milliseconds delay)

@@ -28,7 +28,8 @@ class PriceListFetch;
 // takes precedence over one entered for the same type.
 //
 // Time goes through the store's clock, so tests move it with a ManualClock. No widget in sight: forms and the
-// dashboard call quote() and listen to pricesChanged().
+// dashboard call quote() and listen to pricesChanged(). quote() reads a region's prices from the store once
+// and keeps them in memory until this service changes them, so it costs a hash lookup per call.
 class PriceService : public QObject
 {
     Q_OBJECT
@@ -70,6 +71,16 @@ signals:
     void refreshFinished(const PriceListResult &result);
 
 private:
+    // One region's prices as quote() gives them, read from the store once and again after each change, so
+    // a dashboard can quote every row without a query each.
+    struct RegionPrices
+    {
+        QHash<QString, PriceRecord> byType; // the list's price, else the one entered
+        QDateTime lastFetched;
+        QString storeError;
+    };
+    // A failed read is not kept: the next quote reads again.
+    RegionPrices regionPrices(const QString &region) const;
     void onFetched(const PriceListResult &result);
     void scheduleCheck(std::chrono::milliseconds delay);
 
@@ -81,6 +92,7 @@ private:
     QString m_noConnectionReason;
     QPointer<PriceListFetch> m_fetch;
     QHash<QString, AwsError> m_failures; // the last failed fetch per region, until one succeeds
+    mutable QHash<QString, RegionPrices> m_regions;
     // The context of the one scheduled check: replacing it cancels the previous one, on any Clock.
     std::unique_ptr<QObject> m_pendingCheck;
 };

@@ -61,6 +61,7 @@ private slots:
     void enteredPriceIsRefused();
     void failedRefreshKeepsTheDatedPrice();
     void switchingRegionCancelsAndFetchesTheNewOne();
+    void quotesComeFromMemoryAndStoreErrorsAreSaid();
 };
 
 void TestPriceService::fetchesOnceAndQuotesWithSourceAndDate()
@@ -331,6 +332,30 @@ void TestPriceService::switchingRegionCancelsAndFetchesTheNewOne()
     QCOMPARE(quote.region, u"eu-west-1"_s);
     QCOMPARE(quote.price->pricePerHour, 0.128);
     QCOMPARE(service.quote(u"eu-central-1"_s, u"ml.m5.large"_s).missing, PriceQuote::Missing::NotFetched);
+}
+
+void TestPriceService::quotesComeFromMemoryAndStoreErrorsAreSaid()
+{
+    PricingHarness h;
+    h.serveFixturePages();
+    PriceService service(h.store);
+    service.setConnection(h.client.get(), useast);
+    QVERIFY(waitForRefresh(h, service).isOk());
+    QVERIFY(service.quote(u"ml.m5.large"_s).isPriced());
+
+    // Once read, a region's prices are quoted without the store (a dashboard quotes every row).
+    h.store.close();
+    QVERIFY(service.quote(u"ml.p4d.24xlarge"_s).isPriced());
+    QCOMPARE(service.quote(u"ml.c5.xlarge"_s).missing, PriceQuote::Missing::NotListed);
+
+    const PriceQuote unread = service.quote(u"eu-west-1"_s, u"ml.m5.large"_s);
+    QCOMPARE(unread.missing, PriceQuote::Missing::StoreError);
+    QVERIFY(!unread.detail.isEmpty());
+    QCOMPARE(unread.missingReason(), u"local store unreadable"_s);
+
+    // A failed read is not kept: once the store is back, the region is read.
+    QVERIFY(h.store.open().ok());
+    QCOMPARE(service.quote(u"eu-west-1"_s, u"ml.m5.large"_s).missing, PriceQuote::Missing::NotFetched);
 }
 
 QTEST_GUILESS_MAIN(TestPriceService)
