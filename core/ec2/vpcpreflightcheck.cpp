@@ -1,6 +1,7 @@
 #include "core/ec2/vpcpreflightcheck.h"
 
 #include "core/api/jsonpath.h"
+#include "core/ec2/endpointpolicy.h"
 
 #include <QHostAddress>
 #include <QMap>
@@ -60,6 +61,7 @@ struct Reach
     bool logs = false;
     InternetRoute internet = InternetRoute::None;
     QStringList logsEndpointsWithoutPrivateDns;
+    QList<const Ec2VpcEndpoint *> s3Gateways; // S3 traffic takes these, whatever else the table has
 };
 
 class Checker
@@ -320,6 +322,8 @@ private:
                     || std::any_of(table.routes.cbegin(), table.routes.cend(),
                         [&e](const Ec2Route &r) { return r.isActive() && r.gatewayId == e.vpcEndpointId; });
                 reach.s3 = reach.s3 || routed;
+                if (routed)
+                    reach.s3Gateways.append(&e);
             } else if (e.serviceName == s3 && e.isInterface()) {
                 reach.s3 = reach.s3 || e.privateDnsEnabled;
             } else if (e.serviceName == logs && e.isInterface()) {
@@ -345,8 +349,23 @@ private:
                 tables.append(table);
             subnetsByTable[table->routeTableId].append(s->subnetId);
         }
+        QList<const Ec2VpcEndpoint *> policiesChecked;
         for (const Ec2RouteTable *table : std::as_const(tables)) {
             const Reach reach = reachOf(*table);
+            for (const Ec2VpcEndpoint *endpoint : reach.s3Gateways) {
+                if (policiesChecked.contains(endpoint))
+                    continue;
+                policiesChecked.append(endpoint);
+                const QStringList blocked
+                    = EndpointPolicy::blockedS3Uris(endpoint->policyDocument, m_input.s3Uris);
+                if (!blocked.isEmpty())
+                    add(Diagnostic::Severity::Warning, path(subnetsMember), u"s3EndpointPolicyBlocks"_s,
+                        tr("The S3 gateway endpoint %1 (on route table %2) has a policy that allows none of "
+                           "%3. "
+                           "The job's requests for them go through the endpoint and will be refused "
+                           "(AccessDenied). Allow them in the endpoint's policy.")
+                            .arg(endpoint->vpcEndpointId, table->routeTableId, joined(blocked)));
+            }
             const QString subnets = joined(subnetsByTable.value(table->routeTableId));
             const QString tableName = table->isMain()
                 ? tr("The VPC's main route table %1").arg(table->routeTableId)

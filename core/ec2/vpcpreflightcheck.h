@@ -21,6 +21,8 @@
 //                             a NAT gateway (or a transit gateway, peering, appliance: we cannot see past
 //                             those and give them the benefit of the doubt). An internet gateway does not
 //                             count: SageMaker's network interfaces get no public address.
+//   s3EndpointPolicyBlocks    the S3 gateway endpoint the subnets use has a policy whose Allow statements
+//                             cover none of the job's S3 locations (EndpointPolicy).
 //   noRouteToCloudWatchLogs   likewise for com.amazonaws.<region>.logs (an interface endpoint with private
 //                             DNS, or NAT): the job's logs and metrics would not arrive.
 //   noTrafficBetweenInstances more than one instance, and no security group of the job allows all traffic
@@ -34,7 +36,8 @@
 // through the VPC. Its image is pulled by SageMaker outside the VPC (TrainingRepositoryAccessMode
 // "Platform", the default), so ECR endpoints (ecr.api, ecr.dkr) are not needed; the SageMaker APIs
 // (sagemaker.api, sagemaker.runtime) are needed only by training code that calls them itself, which the
-// spec cannot tell, so they are not checked. Endpoint security groups and endpoint policies are not checked.
+// spec cannot tell, so they are not checked. Endpoint security groups, and interface endpoints' policies, are
+// not checked.
 class VpcPreflightCheck
 {
     Q_DECLARE_TR_FUNCTIONS(VpcPreflightCheck)

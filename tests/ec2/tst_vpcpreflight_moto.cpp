@@ -28,6 +28,7 @@ private slots:
     void findings_data();
     void findings();
     void tinySubnetReportsItsFreeAddresses();
+    void restrictiveEndpointPolicy();
 
 private:
     Ec2Result run(Ec2Call *call);
@@ -236,6 +237,35 @@ void TestVpcPreflightMoto::tinySubnetReportsItsFreeAddresses()
     QCOMPARE(findings[0].path, u"VpcConfig.Subnets"_s);
     QVERIFY2(
         findings[0].message.contains(u"only 11 (%1: 11)"_s.arg(m_ids.tiny)), qPrintable(findings[0].message));
+}
+
+void TestVpcPreflightMoto::restrictiveEndpointPolicy()
+{
+    // moto keeps the PolicyDocument and answers it in DescribeVpcEndpoints.
+    const QString vpc = m_setup->createVpc(u"10.50.0.0/16"_s);
+    const QString subnet
+        = vpc.isEmpty() ? QString() : m_setup->createSubnet(vpc, u"10.50.1.0/24"_s, u"us-east-1a"_s);
+    const QString table = subnet.isEmpty() ? QString() : m_setup->createRouteTable(vpc);
+    QVERIFY2(!table.isEmpty() && m_setup->associateRouteTable(table, subnet), qPrintable(m_setup->error()));
+    const QString policy = uR"({"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Principal": "*",
+        "Action": "s3:GetObject", "Resource": "arn:aws:s3:::other-bucket/*"}]})"_s;
+    QVERIFY2(
+        !m_setup->createGatewayEndpoint(vpc, u"com.amazonaws.us-east-1.s3"_s, { table }, policy).isEmpty(),
+        qPrintable(m_setup->error()));
+    QVERIFY2(
+        !m_setup->createInterfaceEndpoint(vpc, u"com.amazonaws.us-east-1.logs"_s, { subnet }, true).isEmpty(),
+        qPrintable(m_setup->error()));
+
+    const Diagnostics findings = preflight({ subnet }, { m_ids.bareGroup }, 1);
+    QStringList codes;
+    for (const Diagnostic &d : findings)
+        codes.append(d.code);
+    // The bare group is from another VPC; the endpoint refuses s3://bucket/input/.
+    QCOMPARE(codes,
+        (QStringList {
+            u"securityGroupInOtherVpc"_s, u"s3EndpointPolicyBlocks"_s, u"singleAvailabilityZone"_s }));
+    QVERIFY2(findings[1].message.contains(u"allows none of s3://bucket/input/"_s),
+        qPrintable(findings[1].message));
 }
 
 QTEST_GUILESS_MAIN(TestVpcPreflightMoto)

@@ -133,13 +133,14 @@ bool Ec2Setup::associateRouteTable(const QString &routeTableId, const QString &s
 }
 
 QString Ec2Setup::createGatewayEndpoint(
-    const QString &vpcId, const QString &serviceName, const QStringList &routeTableIds)
+    const QString &vpcId, const QString &serviceName, const QStringList &routeTableIds, const QString &policy)
 {
-    return createAndRead(u"CreateVpcEndpoint"_s,
-        Parameters {
-            { u"VpcId"_s, vpcId }, { u"ServiceName"_s, serviceName }, { u"VpcEndpointType"_s, u"Gateway"_s } }
-            + numbered(u"RouteTableId"_s, routeTableIds),
-        u"vpcEndpointId"_s);
+    Parameters parameters { { u"VpcId"_s, vpcId }, { u"ServiceName"_s, serviceName },
+        { u"VpcEndpointType"_s, u"Gateway"_s } };
+    if (!policy.isEmpty())
+        parameters.append({ u"PolicyDocument"_s, policy });
+    return createAndRead(
+        u"CreateVpcEndpoint"_s, parameters + numbered(u"RouteTableId"_s, routeTableIds), u"vpcEndpointId"_s);
 }
 
 QString Ec2Setup::createInterfaceEndpoint(

@@ -60,8 +60,9 @@ public:
     bool revokeDefaultEgress(const QString &groupId);
     QString createRouteTable(const QString &vpcId);
     bool associateRouteTable(const QString &routeTableId, const QString &subnetId);
-    QString createGatewayEndpoint(
-        const QString &vpcId, const QString &serviceName, const QStringList &routeTableIds);
+    // policy: the endpoint's PolicyDocument (JSON); empty leaves EC2's default full access.
+    QString createGatewayEndpoint(const QString &vpcId, const QString &serviceName,
+        const QStringList &routeTableIds, const QString &policy = {});
     QString createInterfaceEndpoint(
         const QString &vpcId, const QString &serviceName, const QStringList &subnetIds, bool privateDns);
     // Creates an internet gateway and attaches it to the VPC.
