@@ -23,7 +23,8 @@ CliSession::~CliSession()
     delete m_client;
 }
 
-std::unique_ptr<CliSession> CliSession::open(const QCommandLineParser &parser, CliIo &io, CliExit *exit)
+std::unique_ptr<CliSession> CliSession::open(
+    const QCommandLineParser &parser, CliIo &io, CliExit *exit, const QString &service)
 {
     *exit = CliExit::Usage;
     std::unique_ptr<CliSession> session(new CliSession(io));
@@ -52,7 +53,7 @@ std::unique_ptr<CliSession> CliSession::open(const QCommandLineParser &parser, C
         session->m_outputChosen = true;
     }
 
-    const ResolvedConnection connection = ConnectionResolver::fromSystem().resolve(options, u"sagemaker"_s);
+    const ResolvedConnection connection = ConnectionResolver::fromSystem().resolve(options, service);
     if (!connection.isValid()) {
         io.err << "error: " << connection.error << '\n';
         return nullptr;
@@ -60,7 +61,8 @@ std::unique_ptr<CliSession> CliSession::open(const QCommandLineParser &parser, C
     session->m_endpointOverridden
         = connection.endpoint != ConnectionResolver::defaultEndpoint(connection.service, connection.region);
     session->m_transport = new AwsTransport(connection, Clock::system(), session.get());
-    session->m_client = new SageMakerClient(session->m_transport, session.get());
+    if (service == "sagemaker"_L1)
+        session->m_client = new SageMakerClient(session->m_transport, session.get());
     if (parser.isSet(u"debug"_s)) {
         connect(session->m_transport, &AwsTransport::debugMessage, session.get(), [&io](const QString &line) {
             io.err << line << '\n';

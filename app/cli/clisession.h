@@ -31,8 +31,10 @@ public:
     enum class Output { Json, Text };
 
     // Resolves the connection from parser's global options. nullptr after printing why on io.err; *exit is
-    // then the code to return.
-    static std::unique_ptr<CliSession> open(const QCommandLineParser &parser, CliIo &io, CliExit *exit);
+    // then the code to return. service is the AWS service the command talks to ("ec2" for check-vpc); only
+    // a "sagemaker" session has a client(), the others build their client on transport().
+    static std::unique_ptr<CliSession> open(const QCommandLineParser &parser, CliIo &io, CliExit *exit,
+        const QString &service = QStringLiteral("sagemaker"));
     ~CliSession() override;
 
     SageMakerClient *client() const { return m_client; }

@@ -1,14 +1,15 @@
 #include "app/cli/vpccommands.h"
 
+#include "app/cli/clisession.h"
 #include "app/cli/commandtable.h"
 #include "core/api/specjson.h"
-#include "core/aws/awstransport.h"
-#include "core/aws/connectionresolver.h"
 #include "core/ec2/ec2client.h"
 #include "core/ec2/vpcpreflight.h"
 #include "core/ec2/vpcpreflightrun.h"
 
-#include <QEventLoop>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 
 using namespace Qt::StringLiterals;
 
@@ -39,6 +40,17 @@ QStringList idList(const QStringList &values)
         for (const QString &id : value.split(u',', Qt::SkipEmptyParts))
             ids.append(id.trimmed());
     return ids;
+}
+
+// {"Findings": [{"Severity": "warning", "Code": ..., "Message": ..., "Path": ...}, ...]}, pretty like the
+// AWS CLI's answers.
+QByteArray findingsJson(const Diagnostics &findings)
+{
+    QJsonArray list;
+    for (const Diagnostic &d : findings)
+        list.append(QJsonObject { { u"Severity"_s, severityName(d.severity) }, { u"Code"_s, d.code },
+            { u"Message"_s, d.message }, { u"Path"_s, d.path } });
+    return QJsonDocument(QJsonObject { { u"Findings"_s, list } }).toJson(QJsonDocument::Indented);
 }
 
 // The spec's VpcConfig, instance count and S3 locations; nullopt after saying why on err.
@@ -117,29 +129,26 @@ CliExit VpcCommands::checkVpc(const QStringList &arguments, CliIo &io)
         return CliExit::Usage;
     }
 
-    const ResolvedConnection connection = ConnectionResolver::fromSystem().resolve({}, u"ec2"_s);
-    if (!connection.isValid()) {
-        io.err << "error: " << connection.error << '\n';
-        return CliExit::Failed;
-    }
-    AwsTransport transport(connection, Clock::system());
-    Ec2Client client(&transport);
+    CliExit exit = CliExit::Ok;
+    const std::unique_ptr<CliSession> session = CliSession::open(parser, io, &exit, u"ec2"_s);
+    if (!session)
+        return exit;
+    const bool json = session->outputChosen() && session->output() == CliSession::Output::Json;
+    Ec2Client client(session->transport());
     VpcPreflight preflight(&client);
     VpcPreflightRun *run = preflight.run(check);
-    Diagnostics findings;
-    QEventLoop loop;
-    QObject::connect(run, &VpcPreflightRun::finished, &loop, [&](const Diagnostics &result) {
-        findings = result;
-        loop.quit();
+    QObject::connect(run, &VpcPreflightRun::finished, session.get(), [&](const Diagnostics &findings) {
+        bool lookupFailed = false;
+        for (const Diagnostic &d : findings)
+            lookupFailed = lookupFailed || d.code == "ec2LookupFailed"_L1;
+        if (json)
+            io.out << QString::fromUtf8(findingsJson(findings));
+        else
+            for (const Diagnostic &d : findings)
+                io.out << severityName(d.severity) << ": " << d.code << ": " << d.message << '\n';
+        if (findings.isEmpty() && !json)
+            io.err << tr("check-vpc: no problems found.") << '\n';
+        session->finish(hasErrors(findings) || lookupFailed ? CliExit::Failed : CliExit::Ok);
     });
-    loop.exec();
-
-    bool lookupFailed = false;
-    for (const Diagnostic &d : std::as_const(findings)) {
-        io.out << severityName(d.severity) << ": " << d.code << ": " << d.message << '\n';
-        lookupFailed = lookupFailed || d.code == "ec2LookupFailed"_L1;
-    }
-    if (findings.isEmpty())
-        io.err << tr("check-vpc: no problems found.") << '\n';
-    return hasErrors(findings) || lookupFailed ? CliExit::Failed : CliExit::Ok;
+    return session->exec();
 }

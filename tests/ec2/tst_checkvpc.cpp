@@ -3,6 +3,9 @@
 #include "tests/support/motoserver.h"
 
 #include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QProcess>
 #include <QSignalSpy>
 #include <QTest>
@@ -11,9 +14,9 @@
 using namespace Qt::StringLiterals;
 
 // The built `sagedesk-cli check-vpc`, as a user runs it against moto_server (AWS_ENDPOINT_URL_EC2): one line
-// per finding, "severity: code: explanation", exit 0 without errors, 1 with errors or when EC2 cannot be
-// reached, 2 for a bad command line; the spec FILE form; a refusal for lack of permission (from the fixture
-// server) is a warning and exit 0.
+// per finding, "severity: code: explanation" (or --output json), exit 0 without errors, 1 with errors or when
+// EC2 cannot be reached, 2 for a bad command line or a connection that cannot be set up; the global options;
+// the spec FILE form; a refusal for lack of permission (from the fixture server) is a warning and exit 0.
 class TestCheckVpc : public QObject
 {
     Q_OBJECT
@@ -27,6 +30,7 @@ private slots:
     void usageErrors_data();
     void usageErrors();
     void noRegionConfigured();
+    void globalOptionsAndJson();
     void unreachableEc2();
     void withoutPermission();
 
@@ -208,9 +212,38 @@ void TestCheckVpc::noRegionConfigured()
     QProcessEnvironment env = environment(m_moto->endpoint());
     env.remove(u"AWS_DEFAULT_REGION"_s);
     const Run result = run({ u"--subnets"_s, m_ids.cleanA }, env);
-    QCOMPARE(result.exitCode, 1);
+    QCOMPARE(result.exitCode, 2); // like every networked command: fix the setup before any request
     QVERIFY2(result.err.startsWith(u"error: "_s) && result.err.contains(u"region"_s), qPrintable(result.err));
     QVERIFY(result.out.isEmpty());
+}
+
+void TestCheckVpc::globalOptionsAndJson()
+{
+    // --endpoint-url is EC2's for this command; the environment's EC2 endpoint (nobody listens) loses.
+    const Run result
+        = run({ u"--endpoint-url"_s, m_moto->endpoint().toString(), u"--output"_s, u"json"_s, u"--subnets"_s,
+                  m_ids.tiny + u",subnet-0123456789abcdef0"_s, u"--security-group-ids"_s, m_ids.train,
+                  u"--instance-count"_s, u"10"_s, u"--region"_s, u"us-east-1"_s },
+            environment(QUrl(u"http://127.0.0.1:9"_s)));
+    QCOMPARE(result.exitCode, 1);
+    const QJsonArray findings
+        = QJsonDocument::fromJson(result.out.toUtf8()).object().value(u"Findings"_s).toArray();
+    QCOMPARE(findings.size(), 3);
+    const QJsonObject first = findings.at(0).toObject();
+    QCOMPARE(first.value(u"Severity"_s).toString(), u"error"_s);
+    QCOMPARE(first.value(u"Code"_s).toString(), u"subnetNotFound"_s);
+    QCOMPARE(first.value(u"Path"_s).toString(), u"VpcConfig.Subnets[1]"_s);
+    QVERIFY(first.value(u"Message"_s).toString().contains(u"subnet-0123456789abcdef0"_s));
+    QCOMPARE(findings.at(1).toObject().value(u"Code"_s).toString(), u"notEnoughIpAddresses"_s);
+    QCOMPARE(findings.at(2).toObject().value(u"Severity"_s).toString(), u"info"_s);
+
+    // --debug shows the EC2 exchange on stderr (the Authorization header redacted).
+    const Run debug
+        = run({ u"--debug"_s, u"--subnets"_s, m_ids.cleanA, u"--security-group-ids"_s, m_ids.train },
+            environment(m_moto->endpoint()));
+    QCOMPARE(debug.exitCode, 0);
+    QVERIFY2(debug.err.contains(u"DescribeRouteTables attempt 1"_s), qPrintable(debug.err.left(2000)));
+    QVERIFY2(debug.err.contains(u"Action=DescribeVpcEndpoints&Version=2016-11-15"_s), qPrintable(debug.err.left(2000)));
 }
 
 void TestCheckVpc::unreachableEc2()
