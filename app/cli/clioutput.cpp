@@ -81,7 +81,8 @@ void flatten(const QJsonValue &value, const Shape *shape, const QString &path, c
     }
     if (value.isArray() && !value.toArray().isEmpty()) {
         const QJsonArray array = value.toArray();
-        const Shape *element = shape && shape->type == Shape::Type::List ? model.elementShape(*shape) : nullptr;
+        const Shape *element
+            = shape && shape->type == Shape::Type::List ? model.elementShape(*shape) : nullptr;
         for (qsizetype i = 0; i < array.size(); ++i)
             flatten(array.at(i), element, JsonPath::index(path, i), model, rows);
         return;
@@ -103,7 +104,9 @@ QString CliOutput::text(const QString &operation, const QJsonObject &answer)
     const Shape *shape = model.operationOutput(operation);
     QList<QStringList> rows;
     if (const ListColumns *list = listColumns(operation)) {
-        const Shape *entry = shape ? model.shapeAtPath(shape, QString(QString::fromLatin1(list->itemsMember) + u"[0]"_s)) : nullptr;
+        const Shape *entry = shape
+            ? model.shapeAtPath(shape, QString(QString::fromLatin1(list->itemsMember) + u"[0]"_s))
+            : nullptr;
         QStringList header;
         for (const auto &[title, member] : list->columns)
             header.append(title);

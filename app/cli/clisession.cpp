@@ -14,8 +14,7 @@ using namespace Qt::StringLiterals;
 
 CliSession::CliSession(CliIo &io)
     : m_io(io)
-{
-}
+{ }
 
 CliSession::~CliSession()
 {
@@ -37,8 +36,9 @@ std::unique_ptr<CliSession> CliSession::open(
         bool ok = false;
         options.maxAttempts = parser.value(u"max-attempts"_s).toInt(&ok);
         if (!ok || options.maxAttempts < 1) {
-            io.err << "error: " << CliCommands::tr("--max-attempts wants a whole number of at least 1, not \"%1\".")
-                                       .arg(parser.value(u"max-attempts"_s))
+            io.err << "error: "
+                   << CliCommands::tr("--max-attempts wants a whole number of at least 1, not \"%1\".")
+                          .arg(parser.value(u"max-attempts"_s))
                    << '\n';
             return nullptr;
         }
@@ -46,7 +46,8 @@ std::unique_ptr<CliSession> CliSession::open(
     if (parser.isSet(u"output"_s)) {
         const QString output = parser.value(u"output"_s);
         if (output != "json"_L1 && output != "text"_L1) {
-            io.err << "error: " << CliCommands::tr("--output is json or text, not \"%1\".").arg(output) << '\n';
+            io.err << "error: " << CliCommands::tr("--output is json or text, not \"%1\".").arg(output)
+                   << '\n';
             return nullptr;
         }
         session->m_output = output == "text"_L1 ? Output::Text : Output::Json;
@@ -68,11 +69,12 @@ std::unique_ptr<CliSession> CliSession::open(
             io.err << line << '\n';
             io.err.flush();
         });
-        io.err << u"** profile %1, region %2, endpoint %3 (%4), credentials from %5, at most %6 attempts per request"_s
-                      .arg(connection.profile, connection.region, connection.endpoint.toDisplayString(),
-                          connection.endpointSource, connection.credentialSource)
-                      .arg(connection.maxAttempts)
-               << '\n';
+        io.err
+            << u"** profile %1, region %2, endpoint %3 (%4), credentials from %5, at most %6 attempts per request"_s
+                   .arg(connection.profile, connection.region, connection.endpoint.toDisplayString(),
+                       connection.endpointSource, connection.credentialSource)
+                   .arg(connection.maxAttempts)
+            << '\n';
     }
     *exit = CliExit::Ok;
     return session;
@@ -96,7 +98,8 @@ void CliSession::printAnswer(const QString &operation, const QJsonObject &answer
 {
     if (m_output == Output::Text)
         m_io.out << CliOutput::text(operation, answer);
-    else if (!answer.isEmpty()) // the AWS CLI prints nothing for an empty answer (DeleteModel, StopTrainingJob)
+    else if (!answer
+                  .isEmpty()) // the AWS CLI prints nothing for an empty answer (DeleteModel, StopTrainingJob)
         m_io.out << QString::fromUtf8(CliOutput::json(operation, answer));
     m_io.out.flush();
 }
@@ -105,10 +108,12 @@ void CliSession::printError(const AwsError &error, const QString &operation)
 {
     m_io.err << "error: " << error.toString() << '\n';
     // Not an AWS error document but a bare HTTP failure, from an emulator or a proxy the user pointed us at.
-    if (m_endpointOverridden && error.httpStatus >= 400 && error.code == AwsErrorParser::codeForStatus(error.httpStatus))
+    if (m_endpointOverridden && error.httpStatus >= 400
+        && error.code == AwsErrorParser::codeForStatus(error.httpStatus))
         m_io.err << "note: "
-                 << CliCommands::tr("the endpoint %1 did not answer %2 the way SageMaker does; it may not implement "
-                                    "it (moto_server has no StopTrainingJob, for one).")
+                 << CliCommands::tr(
+                        "the endpoint %1 did not answer %2 the way SageMaker does; it may not implement "
+                        "it (moto_server has no StopTrainingJob, for one).")
                         .arg(m_transport->settings().endpoint.toDisplayString(), operation)
                  << '\n';
     m_io.err.flush();

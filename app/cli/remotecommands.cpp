@@ -21,14 +21,19 @@ QString tr(const char *text)
 using NameCall = SageMakerCall *(SageMakerClient::*)(const QString &);
 
 // A command that takes one NAME, makes one call and prints its answer.
-CliExit runNamed(const char *command, const QString &nameHelp, NameCall call, const QStringList &arguments, CliIo &io)
+CliExit runNamed(
+    const char *command, const QString &nameHelp, NameCall call, const QStringList &arguments, CliIo &io)
 {
     QCommandLineParser parser;
     parser.addPositionalArgument(u"NAME"_s, nameHelp);
-    if (const auto exit = CliCommands::parse(parser, *CommandTable::find(QString::fromLatin1(command)), arguments, io))
+    if (const auto exit
+        = CliCommands::parse(parser, *CommandTable::find(QString::fromLatin1(command)), arguments, io))
         return *exit;
     if (parser.positionalArguments().size() != 1) {
-        io.err << "error: " << tr("%1: give exactly one NAME; try 'sagedesk-cli %1 --help'.").arg(QLatin1StringView(command)) << '\n';
+        io.err
+            << "error: "
+            << tr("%1: give exactly one NAME; try 'sagedesk-cli %1 --help'.").arg(QLatin1StringView(command))
+            << '\n';
         return CliExit::Usage;
     }
     CliExit exit;
@@ -47,15 +52,19 @@ CliExit runNamed(const char *command, const QString &nameHelp, NameCall call, co
 // The list options both list commands share, and the one only training jobs have.
 struct ListOptions
 {
-    QCommandLineOption statusEquals { u"status-equals"_s, tr("Only jobs in this status (InProgress, Completed, Failed, "
-                                                             "Stopping, Stopped, Deleting)."),
+    QCommandLineOption statusEquals { u"status-equals"_s,
+        tr("Only jobs in this status (InProgress, Completed, Failed, "
+           "Stopping, Stopped, Deleting)."),
         u"STATUS"_s };
     QCommandLineOption nameContains { u"name-contains"_s, tr("Only names containing this text."), u"TEXT"_s };
     QCommandLineOption createdAfter { u"creation-time-after"_s,
-        tr("Only those created after this time: ISO 8601 (2026-01-31, 2026-01-31T12:00:00Z) or epoch seconds."),
+        tr("Only those created after this time: ISO 8601 (2026-01-31, 2026-01-31T12:00:00Z) or epoch "
+           "seconds."),
         u"TIME"_s };
-    QCommandLineOption createdBefore { u"creation-time-before"_s, tr("Only those created before this time."), u"TIME"_s };
-    QCommandLineOption sortBy { u"sort-by"_s, tr("Name or CreationTime (training jobs also Status)."), u"FIELD"_s };
+    QCommandLineOption createdBefore { u"creation-time-before"_s, tr("Only those created before this time."),
+        u"TIME"_s };
+    QCommandLineOption sortBy { u"sort-by"_s, tr("Name or CreationTime (training jobs also Status)."),
+        u"FIELD"_s };
     QCommandLineOption sortOrder { u"sort-order"_s, tr("Ascending or Descending."), u"ORDER"_s };
     QCommandLineOption maxItems { u"max-items"_s,
         tr("Stop after this many; the output then carries the NextToken to resume from."), u"N"_s };
@@ -70,8 +79,8 @@ QDateTime parseTime(const QString &text)
 }
 
 // Builds the list request from the options; false after printing a usage error.
-bool listRequest(const QCommandLineParser &parser, const ListOptions &o, const QString &operation, QJsonObject *request,
-    int *maxItems, CliIo &io)
+bool listRequest(const QCommandLineParser &parser, const ListOptions &o, const QString &operation,
+    QJsonObject *request, int *maxItems, CliIo &io)
 {
     const ShapeModel &model = ShapeModel::instance();
     const Shape *input = model.operationInput(operation);
@@ -81,7 +90,9 @@ bool listRequest(const QCommandLineParser &parser, const ListOptions &o, const Q
         const QString value = parser.value(option);
         const Shape *shape = input ? model.memberShape(*input, member) : nullptr;
         if (shape && !shape->enumValues.isEmpty() && !shape->enumValues.contains(value)) {
-            io.err << "error: " << tr("--%1 is one of %2, not \"%3\".").arg(option.names().first(), shape->enumValues.join(u", "_s), value)
+            io.err << "error: "
+                   << tr("--%1 is one of %2, not \"%3\".")
+                          .arg(option.names().first(), shape->enumValues.join(u", "_s), value)
                    << '\n';
             return false;
         }
@@ -93,7 +104,9 @@ bool listRequest(const QCommandLineParser &parser, const ListOptions &o, const Q
             return true;
         const QDateTime time = parseTime(parser.value(option));
         if (!time.isValid()) {
-            io.err << "error: " << tr("--%1 wants a time such as 2026-01-31, 2026-01-31T12:00:00Z or epoch seconds, not \"%2\".")
+            io.err << "error: "
+                   << tr("--%1 wants a time such as 2026-01-31, 2026-01-31T12:00:00Z or epoch seconds, not "
+                         "\"%2\".")
                           .arg(option.names().first(), parser.value(option))
                    << '\n';
             return false;
@@ -104,7 +117,8 @@ bool listRequest(const QCommandLineParser &parser, const ListOptions &o, const Q
     if (operation == "ListTrainingJobs"_L1 && !enumOption(o.statusEquals, u"StatusEquals"_s))
         return false;
     if (!enumOption(o.sortBy, u"SortBy"_s) || !enumOption(o.sortOrder, u"SortOrder"_s)
-        || !timeOption(o.createdAfter, u"CreationTimeAfter"_s) || !timeOption(o.createdBefore, u"CreationTimeBefore"_s))
+        || !timeOption(o.createdAfter, u"CreationTimeAfter"_s)
+        || !timeOption(o.createdBefore, u"CreationTimeBefore"_s))
         return false;
     if (parser.isSet(o.nameContains))
         request->insert(u"NameContains"_s, parser.value(o.nameContains));
@@ -113,7 +127,9 @@ bool listRequest(const QCommandLineParser &parser, const ListOptions &o, const Q
         bool ok = false;
         *maxItems = parser.value(o.maxItems).toInt(&ok);
         if (!ok || *maxItems < 1) {
-            io.err << "error: " << tr("--max-items wants a whole number of at least 1, not \"%1\".").arg(parser.value(o.maxItems))
+            io.err << "error: "
+                   << tr("--max-items wants a whole number of at least 1, not \"%1\".")
+                          .arg(parser.value(o.maxItems))
                    << '\n';
             return false;
         }
@@ -128,10 +144,13 @@ CliExit runList(const char *command, const QString &operation, const QStringList
     if (operation == "ListTrainingJobs"_L1)
         parser.addOption(o.statusEquals);
     parser.addOptions({ o.nameContains, o.createdAfter, o.createdBefore, o.sortBy, o.sortOrder, o.maxItems });
-    if (const auto exit = CliCommands::parse(parser, *CommandTable::find(QString::fromLatin1(command)), arguments, io))
+    if (const auto exit
+        = CliCommands::parse(parser, *CommandTable::find(QString::fromLatin1(command)), arguments, io))
         return *exit;
     if (!parser.positionalArguments().isEmpty()) {
-        io.err << "error: " << tr("%1 takes no arguments, only options; try 'sagedesk-cli %1 --help'.").arg(QLatin1StringView(command))
+        io.err << "error: "
+               << tr("%1 takes no arguments, only options; try 'sagedesk-cli %1 --help'.")
+                      .arg(QLatin1StringView(command))
                << '\n';
         return CliExit::Usage;
     }
@@ -157,18 +176,20 @@ CliExit runList(const char *command, const QString &operation, const QStringList
 
 CliExit RemoteCommands::describeTrainingJob(const QStringList &arguments, CliIo &io)
 {
-    return runNamed("describe-training-job", tr("The training job's name."), &SageMakerClient::describeTrainingJob,
-        arguments, io);
+    return runNamed("describe-training-job", tr("The training job's name."),
+        &SageMakerClient::describeTrainingJob, arguments, io);
 }
 
 CliExit RemoteCommands::describeModel(const QStringList &arguments, CliIo &io)
 {
-    return runNamed("describe-model", tr("The model's name."), &SageMakerClient::describeModel, arguments, io);
+    return runNamed(
+        "describe-model", tr("The model's name."), &SageMakerClient::describeModel, arguments, io);
 }
 
 CliExit RemoteCommands::stopTrainingJob(const QStringList &arguments, CliIo &io)
 {
-    return runNamed("stop-training-job", tr("The training job's name."), &SageMakerClient::stopTrainingJob, arguments, io);
+    return runNamed("stop-training-job", tr("The training job's name."), &SageMakerClient::stopTrainingJob,
+        arguments, io);
 }
 
 CliExit RemoteCommands::deleteModel(const QStringList &arguments, CliIo &io)

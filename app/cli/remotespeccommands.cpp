@@ -32,15 +32,19 @@ void printDiagnostic(QTextStream &stream, const QString &source, const Diagnosti
 CliExit runExport(const char *command, SpecKind kind, const QStringList &arguments, CliIo &io)
 {
     QCommandLineParser parser;
-    parser.addPositionalArgument(u"NAME"_s, tr("The name of the %1 to export.").arg(SpecKinds::displayName(kind)));
-    const QCommandLineOption fileOption(u"file"_s, tr("Write the request to FILE (atomically) instead of stdout."),
-        u"FILE"_s);
+    parser.addPositionalArgument(
+        u"NAME"_s, tr("The name of the %1 to export.").arg(SpecKinds::displayName(kind)));
+    const QCommandLineOption fileOption(
+        u"file"_s, tr("Write the request to FILE (atomically) instead of stdout."), u"FILE"_s);
     parser.addOption(fileOption);
-    if (const auto exit = CliCommands::parse(parser, *CommandTable::find(QString::fromLatin1(command)), arguments, io))
+    if (const auto exit
+        = CliCommands::parse(parser, *CommandTable::find(QString::fromLatin1(command)), arguments, io))
         return *exit;
     if (parser.positionalArguments().size() != 1) {
-        io.err << "error: " << tr("%1: give exactly one NAME; try 'sagedesk-cli %1 --help'.").arg(QLatin1StringView(command))
-               << '\n';
+        io.err
+            << "error: "
+            << tr("%1: give exactly one NAME; try 'sagedesk-cli %1 --help'.").arg(QLatin1StringView(command))
+            << '\n';
         return CliExit::Usage;
     }
     CliExit exit;
@@ -53,9 +57,12 @@ CliExit runExport(const char *command, SpecKind kind, const QStringList &argumen
     SageMakerCall *describe
         = kind == SpecKind::TrainingJob ? client->describeTrainingJob(name) : client->describeModel(name);
     session->then(describe, [&, kind](const SageMakerResult &described) {
-        const QString arn = described.json.value(kind == SpecKind::TrainingJob ? "TrainingJobArn"_L1 : "ModelArn"_L1).toString();
+        const QString arn
+            = described.json.value(kind == SpecKind::TrainingJob ? "TrainingJobArn"_L1 : "ModelArn"_L1)
+                  .toString();
         session->then(client->listAllTags(arn), [&, kind, described](const SageMakerResult &tags) {
-            const DescribeConverter::Result converted = DescribeConverter::toCreateRequest(kind, described.json, tags.json);
+            const DescribeConverter::Result converted
+                = DescribeConverter::toCreateRequest(kind, described.json, tags.json);
             for (const Diagnostic &d : converted.notes)
                 if (d.severity != Diagnostic::Severity::Info)
                     printDiagnostic(io.err, name, d);
@@ -81,7 +88,8 @@ CliExit RemoteSpecCommands::submit(const QStringList &arguments, CliIo &io)
     QCommandLineParser parser;
     parser.addPositionalArgument(u"FILE"_s,
         tr("A training job or model spec: a create request, or a describe answer to clone; - reads stdin."));
-    const QCommandLineOption noValidate(u"no-validate"_s, tr("Send the spec even if the validator finds errors."));
+    const QCommandLineOption noValidate(
+        u"no-validate"_s, tr("Send the spec even if the validator finds errors."));
     parser.addOption(noValidate);
     if (const auto exit = CliCommands::parse(parser, *CommandTable::find(u"submit"), arguments, io))
         return *exit;
@@ -103,7 +111,8 @@ CliExit RemoteSpecCommands::submit(const QStringList &arguments, CliIo &io)
     }
     const std::optional<DetectedSpec> detected = SpecKinds::detect(parsed.document);
     if (!detected) {
-        io.err << file << ": error: " << tr("not a training job or model spec (it has neither TrainingJobName nor ModelName)")
+        io.err << file << ": error: "
+               << tr("not a training job or model spec (it has neither TrainingJobName nor ModelName)")
                << '\n';
         return CliExit::Failed;
     }
@@ -120,7 +129,9 @@ CliExit RemoteSpecCommands::submit(const QStringList &arguments, CliIo &io)
         for (const Diagnostic &d : diagnostics)
             printDiagnostic(io.err, file, d);
         if (hasErrors(diagnostics)) {
-            io.err << "error: " << tr("%1 has errors; nothing was sent (--no-validate sends it anyway).").arg(file) << '\n';
+            io.err << "error: "
+                   << tr("%1 has errors; nothing was sent (--no-validate sends it anyway).").arg(file)
+                   << '\n';
             return CliExit::Failed;
         }
     }
@@ -130,16 +141,17 @@ CliExit RemoteSpecCommands::submit(const QStringList &arguments, CliIo &io)
     if (!session)
         return exit;
     SageMakerClient *client = session->client();
-    SageMakerCall *call
-        = detected->kind == SpecKind::TrainingJob ? client->createTrainingJob(spec) : client->createModel(spec);
+    SageMakerCall *call = detected->kind == SpecKind::TrainingJob ? client->createTrainingJob(spec)
+                                                                  : client->createModel(spec);
     const QString operation = call->operation();
     session->then(call, [&, operation](const SageMakerResult &result) {
         if (result.confirmedByDescribe)
-            io.err << "note: "
-                   << tr("the answer to the first attempt was lost and the retry found the name taken; the %1 "
-                         "that exists is the one this spec describes.")
-                          .arg(SpecKinds::displayName(detected->kind))
-                   << '\n';
+            io.err
+                << "note: "
+                << tr("the answer to the first attempt was lost and the retry found the name taken; the %1 "
+                      "that exists is the one this spec describes.")
+                       .arg(SpecKinds::displayName(detected->kind))
+                << '\n';
         session->printAnswer(operation, result.json);
         session->finish(CliExit::Ok);
     });

@@ -6,10 +6,10 @@
 class RemoteSpecCommands
 {
 public:
-    // submit FILE [--no-validate]: reads a training job or model spec (a create request, or a describe answer,
-    // which is converted first), validates it (diagnostics on stderr as "FILE: PATH: error|warning: message";
-    // errors refuse the submit unless --no-validate), creates it and prints the service's answer. Exit 2
-    // when FILE cannot be read or parsed.
+    // submit FILE [--no-validate]: reads a training job or model spec (a create request, or a describe
+    // answer, which is converted first), validates it (diagnostics on stderr as "FILE: PATH: error|warning:
+    // message"; errors refuse the submit unless --no-validate), creates it and prints the service's answer.
+    // Exit 2 when FILE cannot be read or parsed.
     static CliExit submit(const QStringList &arguments, CliIo &io);
     // export-training-job NAME / export-model NAME [--file FILE]: describe + ListTags, converted into the
     // create request that makes the same resource again (tags included), in the API's member order: what

@@ -113,7 +113,9 @@ void TrainingJobWatcher::update(const QString &job, const QJsonObject &descripti
         // "Training job failed" says less than the reason.
         if (secondary == "Failed"_L1 && description.contains("FailureReason"_L1))
             message = description.value("FailureReason"_L1).toString();
-        report(state, { Timestamp::parse(transition.value("StartTime"_L1)), job, statusDuring(secondary), secondary, message });
+        report(state,
+            { Timestamp::parse(transition.value("StartTime"_L1)), job, statusDuring(secondary), secondary,
+                message });
     }
     state.transitionsSeen = std::max(state.transitionsSeen, transitions.size());
 
@@ -127,7 +129,8 @@ void TrainingJobWatcher::update(const QString &job, const QJsonObject &descripti
             time = Timestamp::parse(description.value("LastModifiedTime"_L1));
         if (!time.isValid())
             time = m_clock->now();
-        const QString message = status == "Failed"_L1 ? description.value("FailureReason"_L1).toString() : QString();
+        const QString message
+            = status == "Failed"_L1 ? description.value("FailureReason"_L1).toString() : QString();
         report(state, { time, job, status, secondary, message });
     }
     state.ended = hasEnded(status);

@@ -7,7 +7,6 @@
 #include <QJsonObject>
 #include <QObject>
 #include <QStringList>
-
 #include <chrono>
 
 class Clock;

@@ -31,8 +31,9 @@ std::optional<std::chrono::milliseconds> seconds(const QString &text)
 QString line(const TrainingJobWatcher::Change &change, bool json)
 {
     if (json) {
-        QJsonObject object { { u"Time"_s, CliOutput::time(change.time) }, { u"TrainingJobName"_s, change.job },
-            { u"TrainingJobStatus"_s, change.status }, { u"SecondaryStatus"_s, change.secondaryStatus } };
+        QJsonObject object { { u"Time"_s, CliOutput::time(change.time) },
+            { u"TrainingJobName"_s, change.job }, { u"TrainingJobStatus"_s, change.status },
+            { u"SecondaryStatus"_s, change.secondaryStatus } };
         if (!change.message.isEmpty())
             object.insert(u"StatusMessage"_s, change.message);
         return QString::fromUtf8(QJsonDocument(object).toJson(QJsonDocument::Compact));
@@ -51,10 +52,10 @@ CliExit WatchCommand::run(const QStringList &arguments, CliIo &io)
 {
     QCommandLineParser parser;
     parser.addPositionalArgument(u"NAME"_s, tr("Training jobs to follow until they end."), u"NAME..."_s);
-    const QCommandLineOption intervalOption(u"interval"_s, tr("Seconds between polls (default 30)."), u"SECONDS"_s,
-        u"30"_s);
-    const QCommandLineOption timeoutOption(u"timeout"_s,
-        tr("Give up after this many seconds (exit 4); no limit by default."), u"SECONDS"_s);
+    const QCommandLineOption intervalOption(
+        u"interval"_s, tr("Seconds between polls (default 30)."), u"SECONDS"_s, u"30"_s);
+    const QCommandLineOption timeoutOption(
+        u"timeout"_s, tr("Give up after this many seconds (exit 4); no limit by default."), u"SECONDS"_s);
     parser.addOptions({ intervalOption, timeoutOption });
     if (const auto exit = CliCommands::parse(parser, *CommandTable::find(u"watch"), arguments, io))
         return *exit;
@@ -78,19 +79,25 @@ CliExit WatchCommand::run(const QStringList &arguments, CliIo &io)
     const bool json = session->outputChosen() && session->output() == CliSession::Output::Json;
     Clock *clock = Clock::system();
     auto *watcher = new TrainingJobWatcher(session->client(), jobs, *interval, clock, session.get());
-    QObject::connect(watcher, &TrainingJobWatcher::changed, session.get(), [&](const TrainingJobWatcher::Change &c) {
-        io.out << line(c, json) << '\n';
-        io.out.flush();
-    });
-    QObject::connect(watcher, &TrainingJobWatcher::warning, session.get(), [&](const QString &job, const AwsError &e) {
-        io.err << "warning: " << tr("%1: %2; polling again in %3 s").arg(job, e.toString()).arg(double(interval->count()) / 1000.0)
-               << '\n';
-        io.err.flush();
-    });
-    QObject::connect(watcher, &TrainingJobWatcher::failed, session.get(), [&](const QString &, const AwsError &e) {
-        session->printError(e, u"DescribeTrainingJob"_s);
-        session->finish(CliSession::exitFor(e));
-    });
+    QObject::connect(
+        watcher, &TrainingJobWatcher::changed, session.get(), [&](const TrainingJobWatcher::Change &c) {
+            io.out << line(c, json) << '\n';
+            io.out.flush();
+        });
+    QObject::connect(
+        watcher, &TrainingJobWatcher::warning, session.get(), [&](const QString &job, const AwsError &e) {
+            io.err << "warning: "
+                   << tr("%1: %2; polling again in %3 s")
+                          .arg(job, e.toString())
+                          .arg(double(interval->count()) / 1000.0)
+                   << '\n';
+            io.err.flush();
+        });
+    QObject::connect(
+        watcher, &TrainingJobWatcher::failed, session.get(), [&](const QString &, const AwsError &e) {
+            session->printError(e, u"DescribeTrainingJob"_s);
+            session->finish(CliSession::exitFor(e));
+        });
     QObject::connect(watcher, &TrainingJobWatcher::finished, session.get(), [&] {
         const QList<QString> statuses = watcher->statuses().values();
         if (statuses.contains(u"Failed"_s))
@@ -102,7 +109,8 @@ CliExit WatchCommand::run(const QStringList &arguments, CliIo &io)
     });
     if (timeout)
         clock->callAfter(*timeout, session.get(), [&] {
-            io.err << "error: " << tr("--timeout passed; still running: %1").arg(watcher->running().join(u", "_s)) << '\n';
+            io.err << "error: "
+                   << tr("--timeout passed; still running: %1").arg(watcher->running().join(u", "_s)) << '\n';
             session->finish(CliExit(timedOutExit));
         });
     watcher->start();

@@ -21,9 +21,11 @@ bool isEmptyValue(const QJsonValue &value)
     return JsonTreeEdit::isEmptyValue(value) || (value.isBool() && !value.toBool());
 }
 
-void compare(const QJsonValue &sent, const QJsonValue &described, const QString &path, QStringList *differences);
+void compare(
+    const QJsonValue &sent, const QJsonValue &described, const QString &path, QStringList *differences);
 
-void compareObjects(const QJsonObject &sent, const QJsonObject &described, const QString &path, QStringList *differences)
+void compareObjects(
+    const QJsonObject &sent, const QJsonObject &described, const QString &path, QStringList *differences)
 {
     for (auto it = sent.begin(); it != sent.end(); ++it) {
         const QString memberPath = JsonPath::key(path, it.key());
@@ -44,7 +46,8 @@ bool matches(const QJsonValue &sent, const QJsonValue &described)
     return differences.isEmpty();
 }
 
-void compareArrays(const QJsonArray &sent, const QJsonArray &described, const QString &path, QStringList *differences)
+void compareArrays(
+    const QJsonArray &sent, const QJsonArray &described, const QString &path, QStringList *differences)
 {
     if (isOpenList(path)) {
         for (qsizetype i = 0; i < sent.size(); ++i) {
@@ -63,7 +66,8 @@ void compareArrays(const QJsonArray &sent, const QJsonArray &described, const QS
         compare(sent.at(i), described.at(i), JsonPath::index(path, i), differences);
 }
 
-void compare(const QJsonValue &sent, const QJsonValue &described, const QString &path, QStringList *differences)
+void compare(
+    const QJsonValue &sent, const QJsonValue &described, const QString &path, QStringList *differences)
 {
     if (sent.isObject() && described.isObject())
         compareObjects(sent.toObject(), described.toObject(), path, differences);

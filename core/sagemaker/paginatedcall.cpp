@@ -6,14 +6,15 @@
 
 using namespace Qt::StringLiterals;
 
-PaginatedCall::PaginatedCall(
-    AwsTransport *transport, const QString &operation, const QJsonObject &input, int maxItems, QObject *parent)
+PaginatedCall::PaginatedCall(AwsTransport *transport, const QString &operation, const QJsonObject &input,
+    int maxItems, QObject *parent)
     : SageMakerCall(transport, operation, input, parent)
     , m_paging(paging(operation))
     , m_maxItems(std::max(0, maxItems))
 {
     const int requested = input.value("MaxResults"_L1).toInt(0);
-    m_pageSize = requested > 0 ? std::clamp(requested, m_paging.minPageSize, m_paging.maxPageSize) : m_paging.maxPageSize;
+    m_pageSize = requested > 0 ? std::clamp(requested, m_paging.minPageSize, m_paging.maxPageSize)
+                               : m_paging.maxPageSize;
     m_nextToken = input.value("NextToken"_L1).toString();
 }
 
@@ -83,8 +84,9 @@ void PaginatedCall::onPage(const AwsResult &result)
         if (token == m_nextToken) {
             SageMakerResult failed;
             failed.error.code = u"InvalidResponse"_s;
-            failed.error.message = tr("%1 answered the same NextToken twice; stopped after %n page(s)", nullptr, m_pages)
-                                       .arg(operation());
+            failed.error.message
+                = tr("%1 answered the same NextToken twice; stopped after %n page(s)", nullptr, m_pages)
+                      .arg(operation());
             failed.requestId = result.requestId;
             failed.httpStatus = result.httpStatus;
             failed.pages = m_pages;

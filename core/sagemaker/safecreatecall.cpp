@@ -18,11 +18,11 @@ bool isNotFound(const AwsError &error)
 
 } // namespace
 
-SafeCreateCall::SafeCreateCall(AwsTransport *transport, SpecKind kind, const QJsonObject &request, QObject *parent)
+SafeCreateCall::SafeCreateCall(
+    AwsTransport *transport, SpecKind kind, const QJsonObject &request, QObject *parent)
     : SageMakerCall(transport, SpecKinds::createOperation(kind), request, parent)
     , m_kind(kind)
-{
-}
+{ }
 
 bool SafeCreateCall::isNameTaken(const AwsError &error)
 {
@@ -102,8 +102,8 @@ void SafeCreateCall::onTagsListed(const SageMakerResult &result, const QJsonObje
         confirm(description, result.requestId);
         return;
     }
-    const QStringList missing = DescribeMatcher::missingTags(input().value("Tags"_L1).toArray(),
-        result.json.value("Tags"_L1).toArray());
+    const QStringList missing = DescribeMatcher::missingTags(
+        input().value("Tags"_L1).toArray(), result.json.value("Tags"_L1).toArray());
     if (!missing.isEmpty()) {
         QStringList paths;
         for (const QString &key : missing)

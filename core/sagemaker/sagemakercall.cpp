@@ -39,7 +39,8 @@ void SageMakerCall::abort()
     finish(result);
 }
 
-void SageMakerCall::send(const QString &operation, const QJsonObject &input, std::function<void(const AwsResult &)> then)
+void SageMakerCall::send(
+    const QString &operation, const QJsonObject &input, std::function<void(const AwsResult &)> then)
 {
     if (m_finished)
         return;
@@ -62,17 +63,19 @@ void SageMakerCall::send(const QString &operation, const QJsonObject &input, std
 void SageMakerCall::run(SageMakerCall *call, std::function<void(const SageMakerResult &)> then)
 {
     call->setParent(this);
-    connect(call, &SageMakerCall::finished, this, [this, then = std::move(then)](const SageMakerResult &result) {
-        m_requests += result.requests;
-        if (!m_finished)
-            then(result);
-    });
+    connect(
+        call, &SageMakerCall::finished, this, [this, then = std::move(then)](const SageMakerResult &result) {
+            m_requests += result.requests;
+            if (!m_finished)
+                then(result);
+        });
     call->startLater();
 }
 
 void SageMakerCall::startLater()
 {
-    QMetaObject::invokeMethod(this, [this] { start(); }, Qt::QueuedConnection);
+    QMetaObject::invokeMethod(
+        this, [this] { start(); }, Qt::QueuedConnection);
 }
 
 void SageMakerCall::finish(SageMakerResult result)

@@ -7,7 +7,6 @@
 #include <QObject>
 #include <QPointer>
 #include <QString>
-
 #include <functional>
 
 class AwsTransport;
@@ -57,7 +56,8 @@ protected:
 
     // Sends one request that belongs to this call: it is counted in result().requests, and cancelled when
     // the handle is deleted. then runs with its result unless the call has finished by then.
-    void send(const QString &operation, const QJsonObject &input, std::function<void(const AwsResult &)> then);
+    void send(
+        const QString &operation, const QJsonObject &input, std::function<void(const AwsResult &)> then);
     // Runs another call as part of this one (counted and cancelled the same way).
     void run(SageMakerCall *call, std::function<void(const SageMakerResult &)> then);
     void finish(SageMakerResult result);

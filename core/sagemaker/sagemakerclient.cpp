@@ -89,5 +89,6 @@ SageMakerCall *SageMakerClient::listAllModels(const QJsonObject &filters, int ma
 
 SageMakerCall *SageMakerClient::listAllTags(const QString &resourceArn)
 {
-    return started(new PaginatedCall(m_transport, u"ListTags"_s, { { u"ResourceArn"_s, resourceArn } }, 0, this));
+    return started(
+        new PaginatedCall(m_transport, u"ListTags"_s, { { u"ResourceArn"_s, resourceArn } }, 0, this));
 }

@@ -11,12 +11,12 @@
 // the create's own answer shape ({"TrainingJobArn": ...}).
 struct SageMakerResult
 {
-    AwsError error;    // null on success
-    QJsonObject json;  // the answer; empty on failure
+    AwsError error; // null on success
+    QJsonObject json; // the answer; empty on failure
     QString requestId; // of the last request that decided the outcome
     int httpStatus = 0; // of that request; 0 when no HTTP answer arrived
-    int requests = 0;  // requests sent for this call: attempts, pages and checks included
-    int pages = 0;     // list-all helpers: pages fetched
+    int requests = 0; // requests sent for this call: attempts, pages and checks included
+    int pages = 0; // list-all helpers: pages fetched
     // A failed create that may have been carried out anyway, and the check (describe) could not tell.
     bool outcomeUnknown = false;
     // A create whose first answer was lost: the service refused the retry because the name was taken, and

@@ -34,7 +34,8 @@ private:
         QByteArray err;
     };
     // Blocking on purpose: the server is another process, and a polling wait would add its own granularity.
-    static Timed run(const QString &program, const QStringList &arguments, const QProcessEnvironment &environment);
+    static Timed run(
+        const QString &program, const QStringList &arguments, const QProcessEnvironment &environment);
 };
 
 namespace {
@@ -55,7 +56,8 @@ qsizetype summaries(const QByteArray &json)
 
 } // namespace
 
-BenchCliList::Timed BenchCliList::run(const QString &program, const QStringList &arguments, const QProcessEnvironment &environment)
+BenchCliList::Timed BenchCliList::run(
+    const QString &program, const QStringList &arguments, const QProcessEnvironment &environment)
 {
     Timed timed;
     QProcess process;
@@ -63,7 +65,8 @@ BenchCliList::Timed BenchCliList::run(const QString &program, const QStringList 
     QElapsedTimer clock;
     clock.start();
     process.start(program, arguments);
-    if (!process.waitForFinished(120000) || process.exitStatus() != QProcess::NormalExit || process.exitCode() != 0) {
+    if (!process.waitForFinished(120000) || process.exitStatus() != QProcess::NormalExit
+        || process.exitCode() != 0) {
         timed.err = process.readAllStandardError();
         return timed;
     }
@@ -74,20 +77,25 @@ BenchCliList::Timed BenchCliList::run(const QString &program, const QStringList 
 
 void BenchCliList::listTrainingJobs()
 {
-    QVERIFY2(MotoServer::isAvailable() && MotoServer::isAwsCliAvailable(), "moto_server and aws must be on PATH");
+    QVERIFY2(
+        MotoServer::isAvailable() && MotoServer::isAwsCliAvailable(), "moto_server and aws must be on PATH");
     MotoServer moto;
     QVERIFY2(moto.isRunning(), qPrintable(moto.errorString()));
 
     AwsTransport transport({ moto.endpoint(), u"us-east-1"_s, u"sagemaker"_s },
-        std::make_shared<StaticCredentialsProvider>(AwsCredentials { u"testing"_s, u"testing"_s, {}, {} }), Clock::system());
+        std::make_shared<StaticCredentialsProvider>(AwsCredentials { u"testing"_s, u"testing"_s, {}, {} }),
+        Clock::system());
     SageMakerClient client(&transport);
     int created = 0;
     for (int i = 0; i < jobs; ++i)
-        connect(client.createTrainingJob(sampleTrainingJob(u"bench-job-%1"_s.arg(i, 3, 10, QLatin1Char('0')))),
+        connect(
+            client.createTrainingJob(sampleTrainingJob(u"bench-job-%1"_s.arg(i, 3, 10, QLatin1Char('0')))),
             &SageMakerCall::finished, this, [&](const SageMakerResult &r) { created += r.isOk() ? 1 : 0; });
     QVERIFY(QTest::qWaitFor([&] { return created == jobs; }, 120000));
 
-    const int runs = qEnvironmentVariableIntValue("SAGEDESK_BENCH_RUNS") > 0 ? qEnvironmentVariableIntValue("SAGEDESK_BENCH_RUNS") : 7;
+    const int runs = qEnvironmentVariableIntValue("SAGEDESK_BENCH_RUNS") > 0
+        ? qEnvironmentVariableIntValue("SAGEDESK_BENCH_RUNS")
+        : 7;
     // Both programs get the same environment: test keys, us-east-1, a private HOME, nothing of the user's.
     const QProcessEnvironment environment = moto.awsEnvironment();
     const QString endpoint = moto.endpoint().toString();
@@ -109,7 +117,8 @@ void BenchCliList::listTrainingJobs()
     const double oursMedian = median(oursMs);
     const double theirsMedian = median(theirsMs);
     const double ratio = theirsMedian / oursMedian;
-    qInfo("list-training-jobs, %d jobs, median of %d runs: sagedesk-cli %.1f ms, aws %.1f ms, ratio %.1fx (target >= 10x)",
+    qInfo("list-training-jobs, %d jobs, median of %d runs: sagedesk-cli %.1f ms, aws %.1f ms, ratio %.1fx "
+          "(target >= 10x)",
         jobs, runs, oursMedian, theirsMedian, ratio);
     if (ratio < 10)
         qWarning("below the 10x target");

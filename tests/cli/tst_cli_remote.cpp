@@ -72,7 +72,8 @@ void TestCliRemote::cleanupTestCase()
 
 CliRunner::Result TestCliRemote::cli(const QStringList &arguments, int timeoutMs)
 {
-    return m_runner->run(arguments + QStringList { u"--endpoint-url"_s, m_moto->endpoint().toString() }, timeoutMs);
+    return m_runner->run(
+        arguments + QStringList { u"--endpoint-url"_s, m_moto->endpoint().toString() }, timeoutMs);
 }
 
 QString TestCliRemote::specFile(const QString &name, const QJsonObject &spec)
@@ -88,8 +89,9 @@ QJsonObject TestCliRemote::json(const CliRunner::Result &result)
 void TestCliRemote::helpForEveryCommand_data()
 {
     QTest::addColumn<QString>("command");
-    for (const char *command : { "submit", "describe-training-job", "describe-model", "stop-training-job", "delete-model",
-             "list-training-jobs", "list-models", "export-training-job", "export-model", "watch" })
+    for (const char *command :
+        { "submit", "describe-training-job", "describe-model", "stop-training-job", "delete-model",
+            "list-training-jobs", "list-models", "export-training-job", "export-model", "watch" })
         QTest::newRow(command) << QString::fromLatin1(command);
 }
 
@@ -99,7 +101,8 @@ void TestCliRemote::helpForEveryCommand()
     const CliRunner::Result result = m_runner->run({ command, u"--help"_s });
     QVERIFY2(result.exitCode == 0, result.describe().constData());
     QVERIFY2(result.outText().startsWith(u"Usage: sagedesk-cli "_s + command), result.describe().constData());
-    for (const char *option : { "--profile", "--region", "--endpoint-url", "--max-attempts", "--debug", "--output" })
+    for (const char *option :
+        { "--profile", "--region", "--endpoint-url", "--max-attempts", "--debug", "--output" })
         QVERIFY2(result.outText().contains(QLatin1String(option)), option);
     // And the overview lists it.
     QVERIFY(m_runner->run({ u"--help"_s }).outText().contains(u"  "_s + command + u' '));
@@ -112,7 +115,8 @@ void TestCliRemote::submitAndDescribeTrainingJob()
     QVERIFY2(submitted.exitCode == 0, submitted.describe().constData());
     QCOMPARE(json(submitted).value(u"TrainingJobArn"_s).toString(),
         u"arn:aws:sagemaker:us-east-1:123456789012:training-job/cli-job"_s);
-    QVERIFY2(submitted.outText().startsWith(u"{\n    \"TrainingJobArn\": "_s), submitted.out.constData()); // pretty, like the AWS CLI
+    QVERIFY2(submitted.outText().startsWith(u"{\n    \"TrainingJobArn\": "_s),
+        submitted.out.constData()); // pretty, like the AWS CLI
 
     const CliRunner::Result described = cli({ u"describe-training-job"_s, u"cli-job"_s });
     QVERIFY2(described.exitCode == 0, described.describe().constData());
@@ -122,12 +126,16 @@ void TestCliRemote::submitAndDescribeTrainingJob()
     // The API's member order: the name first, then the ARN.
     QVERIFY(described.out.indexOf("\"TrainingJobName\"") < described.out.indexOf("\"TrainingJobArn\""));
 
-    const CliRunner::Result text = cli({ u"describe-training-job"_s, u"cli-job"_s, u"--output"_s, u"text"_s });
+    const CliRunner::Result text
+        = cli({ u"describe-training-job"_s, u"cli-job"_s, u"--output"_s, u"text"_s });
     QVERIFY2(text.exitCode == 0, text.describe().constData());
-    QVERIFY2(text.outText().contains(QRegularExpression(u"^ResourceConfig\\.InstanceType +ml\\.m5\\.large$"_s,
-                 QRegularExpression::MultilineOption)), text.out.constData());
-    QVERIFY2(text.outText().contains(QRegularExpression(u"^CreationTime +\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\dZ$"_s,
-                 QRegularExpression::MultilineOption)), text.out.constData());
+    QVERIFY2(text.outText().contains(QRegularExpression(
+                 u"^ResourceConfig\\.InstanceType +ml\\.m5\\.large$"_s, QRegularExpression::MultilineOption)),
+        text.out.constData());
+    QVERIFY2(text.outText().contains(
+                 QRegularExpression(u"^CreationTime +\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\dZ$"_s,
+                     QRegularExpression::MultilineOption)),
+        text.out.constData());
 }
 
 void TestCliRemote::submitRefusesInvalidSpec()
@@ -137,7 +145,8 @@ void TestCliRemote::submitRefusesInvalidSpec()
     const QString file = specFile(u"cli-invalid.json"_s, spec);
     const CliRunner::Result result = cli({ u"submit"_s, file });
     QCOMPARE(result.exitCode, 1);
-    QVERIFY2(result.errText().contains(file + u": StoppingCondition.MaxRuntimeInSeconds: error: "_s), result.err.constData());
+    QVERIFY2(result.errText().contains(file + u": StoppingCondition.MaxRuntimeInSeconds: error: "_s),
+        result.err.constData());
     QVERIFY2(result.errText().contains(u"nothing was sent"_s), result.err.constData());
     QVERIFY(result.out.isEmpty());
     const CliRunner::Result described = cli({ u"describe-training-job"_s, u"cli-invalid"_s });
@@ -147,8 +156,10 @@ void TestCliRemote::submitRefusesInvalidSpec()
 void TestCliRemote::submitNoValidateSendsAnyway()
 {
     QJsonObject spec = sampleTrainingJob(u"cli-novalidate"_s);
-    spec.insert(u"StoppingCondition"_s, QJsonObject { { u"MaxRuntimeInSeconds"_s, 0 } }); // below the minimum; moto takes it
-    const CliRunner::Result result = cli({ u"submit"_s, u"--no-validate"_s, specFile(u"novalidate.json"_s, spec) });
+    spec.insert(u"StoppingCondition"_s,
+        QJsonObject { { u"MaxRuntimeInSeconds"_s, 0 } }); // below the minimum; moto takes it
+    const CliRunner::Result result
+        = cli({ u"submit"_s, u"--no-validate"_s, specFile(u"novalidate.json"_s, spec) });
     QVERIFY2(result.exitCode == 0, result.describe().constData());
     QVERIFY(json(result).value(u"TrainingJobArn"_s).toString().endsWith(u"/cli-novalidate"_s));
 }
@@ -159,8 +170,10 @@ void TestCliRemote::submitUnreadableInput_data()
     QTest::addColumn<int>("exitCode");
     QTest::addColumn<QString>("expected");
     QTest::newRow("missing file") << QByteArray() << 2 << u"cannot read"_s;
-    QTest::newRow("malformed JSON") << QByteArray("{\n  \"TrainingJobName\": \"x\",\n  oops\n}") << 2 << u":3:"_s;
-    QTest::newRow("neither a job nor a model") << QByteArray("{\"Name\": \"x\"}") << 1 << u"neither TrainingJobName nor ModelName"_s;
+    QTest::newRow("malformed JSON") << QByteArray("{\n  \"TrainingJobName\": \"x\",\n  oops\n}") << 2
+                                    << u":3:"_s;
+    QTest::newRow("neither a job nor a model")
+        << QByteArray("{\"Name\": \"x\"}") << 1 << u"neither TrainingJobName nor ModelName"_s;
 }
 
 void TestCliRemote::submitUnreadableInput()
@@ -202,12 +215,14 @@ void TestCliRemote::listTrainingJobsAcross250()
 {
     // Set up through the client: 250 creates on a few connections take a moment, not 250 processes.
     AwsTransport transport({ m_moto->endpoint(), u"us-east-1"_s, u"sagemaker"_s },
-        std::make_shared<StaticCredentialsProvider>(AwsCredentials { u"AKID"_s, u"secret"_s, {}, {} }), Clock::system());
+        std::make_shared<StaticCredentialsProvider>(AwsCredentials { u"AKID"_s, u"secret"_s, {}, {} }),
+        Clock::system());
     SageMakerClient client(&transport);
     int done = 0;
     int failed = 0;
     for (int i = 0; i < 250; ++i) {
-        SageMakerCall *call = client.createTrainingJob(sampleTrainingJob(u"clipage-%1"_s.arg(i, 3, 10, QLatin1Char('0'))));
+        SageMakerCall *call
+            = client.createTrainingJob(sampleTrainingJob(u"clipage-%1"_s.arg(i, 3, 10, QLatin1Char('0'))));
         connect(call, &SageMakerCall::finished, this, [&](const SageMakerResult &r) {
             ++done;
             failed += r.isOk() ? 0 : 1;
@@ -226,7 +241,8 @@ void TestCliRemote::listTrainingJobsAcross250()
     QCOMPARE(names.size(), 250);
     QCOMPARE(names.removeDuplicates(), 0);
 
-    const CliRunner::Result some = cli({ u"list-training-jobs"_s, u"--name-contains"_s, u"clipage-"_s, u"--max-items"_s, u"120"_s });
+    const CliRunner::Result some
+        = cli({ u"list-training-jobs"_s, u"--name-contains"_s, u"clipage-"_s, u"--max-items"_s, u"120"_s });
     QVERIFY2(some.exitCode == 0, some.describe().constData());
     QCOMPARE(json(some).value(u"TrainingJobSummaries"_s).toArray().size(), 120);
     QVERIFY(!json(some).value(u"NextToken"_s).toString().isEmpty());
@@ -240,10 +256,12 @@ void TestCliRemote::listFilters_data()
     QTest::newRow("name") << QStringList() << both;
     QTest::newRow("completed") << QStringList { u"--status-equals"_s, u"Completed"_s } << both;
     QTest::newRow("in progress") << QStringList { u"--status-equals"_s, u"InProgress"_s } << QStringList();
-    QTest::newRow("created after a date") << QStringList { u"--creation-time-after"_s, u"2000-01-01"_s } << both;
-    QTest::newRow("created before a time") << QStringList { u"--creation-time-before"_s, u"2000-01-01T00:00:00Z"_s }
-                                           << QStringList();
-    QTest::newRow("created after epoch seconds") << QStringList { u"--creation-time-after"_s, u"946684800"_s } << both;
+    QTest::newRow("created after a date")
+        << QStringList { u"--creation-time-after"_s, u"2000-01-01"_s } << both;
+    QTest::newRow("created before a time")
+        << QStringList { u"--creation-time-before"_s, u"2000-01-01T00:00:00Z"_s } << QStringList();
+    QTest::newRow("created after epoch seconds")
+        << QStringList { u"--creation-time-after"_s, u"946684800"_s } << both;
     QTest::newRow("sorted by name, descending")
         << QStringList { u"--sort-by"_s, u"Name"_s, u"--sort-order"_s, u"Descending"_s } << both;
 }
@@ -254,7 +272,8 @@ void TestCliRemote::listFilters()
     QFETCH(QStringList, expected);
     for (const QString &name : { u"clifilter-a"_s, u"clifilter-b"_s })
         QCOMPARE(cli({ u"submit"_s, specFile(name + u".json"_s, sampleTrainingJob(name)) }).exitCode, 0);
-    const CliRunner::Result result = cli(QStringList { u"list-training-jobs"_s, u"--name-contains"_s, u"clifilter-"_s } + options);
+    const CliRunner::Result result
+        = cli(QStringList { u"list-training-jobs"_s, u"--name-contains"_s, u"clifilter-"_s } + options);
     QVERIFY2(result.exitCode == 0, result.describe().constData());
     QStringList names;
     for (const QJsonValue &summary : json(result).value(u"TrainingJobSummaries"_s).toArray())
@@ -267,17 +286,20 @@ void TestCliRemote::listUsageErrors_data()
 {
     QTest::addColumn<QStringList>("arguments");
     QTest::addColumn<QString>("expected");
-    QTest::newRow("unknown status") << QStringList { u"list-training-jobs"_s, u"--status-equals"_s, u"Running"_s }
-                                    << u"--status-equals is one of InProgress, Completed"_s;
+    QTest::newRow("unknown status") << QStringList { u"list-training-jobs"_s, u"--status-equals"_s,
+        u"Running"_s } << u"--status-equals is one of InProgress, Completed"_s;
     QTest::newRow("bad time") << QStringList { u"list-models"_s, u"--creation-time-after"_s, u"yesterday"_s }
                               << u"--creation-time-after wants a time"_s;
-    QTest::newRow("bad max items") << QStringList { u"list-models"_s, u"--max-items"_s, u"0"_s } << u"--max-items wants"_s;
-    QTest::newRow("no status filter for models") << QStringList { u"list-models"_s, u"--status-equals"_s, u"Completed"_s }
-                                                 << u"Unknown option 'status-equals'"_s;
-    QTest::newRow("bad output") << QStringList { u"list-models"_s, u"--output"_s, u"yaml"_s } << u"--output is json or text"_s;
-    QTest::newRow("bad max attempts") << QStringList { u"list-models"_s, u"--max-attempts"_s, u"none"_s }
-                                      << u"--max-attempts wants"_s;
-    QTest::newRow("describe without a name") << QStringList { u"describe-model"_s } << u"give exactly one NAME"_s;
+    QTest::newRow("bad max items") << QStringList { u"list-models"_s, u"--max-items"_s, u"0"_s }
+                                   << u"--max-items wants"_s;
+    QTest::newRow("no status filter for models") << QStringList { u"list-models"_s, u"--status-equals"_s,
+        u"Completed"_s } << u"Unknown option 'status-equals'"_s;
+    QTest::newRow("bad output") << QStringList { u"list-models"_s, u"--output"_s, u"yaml"_s }
+                                << u"--output is json or text"_s;
+    QTest::newRow("bad max attempts")
+        << QStringList { u"list-models"_s, u"--max-attempts"_s, u"none"_s } << u"--max-attempts wants"_s;
+    QTest::newRow("describe without a name")
+        << QStringList { u"describe-model"_s } << u"give exactly one NAME"_s;
 }
 
 void TestCliRemote::listUsageErrors()
@@ -305,9 +327,12 @@ void TestCliRemote::listModelsAndText()
     const QStringList lines = text.outText().split(u'\n', Qt::SkipEmptyParts);
     QCOMPARE(lines.size(), 3);
     QVERIFY2(lines[0].startsWith(u"NAME       CREATED"_s), text.out.constData());
-    QVERIFY2(lines[1].startsWith(u"clilist-"_s) && lines[1].contains(u"arn:aws:sagemaker:us-east-1:123456789012:model/clilist-"_s), text.out.constData());
+    QVERIFY2(lines[1].startsWith(u"clilist-"_s)
+            && lines[1].contains(u"arn:aws:sagemaker:us-east-1:123456789012:model/clilist-"_s),
+        text.out.constData());
 
-    const CliRunner::Result jobs = cli({ u"list-training-jobs"_s, u"--name-contains"_s, u"nothing-matches"_s, u"--output"_s, u"text"_s });
+    const CliRunner::Result jobs = cli(
+        { u"list-training-jobs"_s, u"--name-contains"_s, u"nothing-matches"_s, u"--output"_s, u"text"_s });
     QVERIFY2(jobs.exitCode == 0, jobs.describe().constData());
     QCOMPARE(jobs.outText().trimmed(), u"NAME  STATUS  CREATED  ENDED"_s);
 }
@@ -332,7 +357,8 @@ void TestCliRemote::exportClonesThroughAwsCli()
     QCOMPARE(cli({ u"submit"_s, specFile(name + u".json"_s, spec) }).exitCode, 0);
 
     const QString file = m_runner->homePath() + u'/' + name + u".export.json"_s;
-    const CliRunner::Result result = cli(QStringList { command, name } + (toFile ? QStringList { u"--file"_s, file } : QStringList()));
+    const CliRunner::Result result
+        = cli(QStringList { command, name } + (toFile ? QStringList { u"--file"_s, file } : QStringList()));
     QVERIFY2(result.exitCode == 0, result.describe().constData());
     QByteArray exported = result.out;
     if (toFile) {
@@ -353,8 +379,8 @@ void TestCliRemote::exportClonesThroughAwsCli()
     const QByteArray member = '"' + nameMember + "\": \"" + name.toUtf8();
     cloneText.replace(QByteArray(member + '"'), QByteArray(member + "-clone\""));
     const QString clone = m_runner->writeFile(name + u"-clone.json"_s, cloneText);
-    const MotoServer::CliResult created = m_moto->aws(
-        { u"sagemaker"_s, model ? u"create-model"_s : u"create-training-job"_s, u"--cli-input-json"_s, u"file://"_s + clone });
+    const MotoServer::CliResult created = m_moto->aws({ u"sagemaker"_s,
+        model ? u"create-model"_s : u"create-training-job"_s, u"--cli-input-json"_s, u"file://"_s + clone });
     QVERIFY2(created.ok(), qPrintable(created.describe()));
 
     // Lossless: the clone exports to the same request, tags included.
@@ -365,17 +391,23 @@ void TestCliRemote::exportClonesThroughAwsCli()
 
 void TestCliRemote::stopTrainingJobMissingInMoto()
 {
-    QCOMPARE(cli({ u"submit"_s, specFile(u"stop-job.json"_s, sampleTrainingJob(u"stop-job"_s)) }).exitCode, 0);
-    const CliRunner::Result result = cli({ u"stop-training-job"_s, u"stop-job"_s, u"--max-attempts"_s, u"1"_s });
+    QCOMPARE(
+        cli({ u"submit"_s, specFile(u"stop-job.json"_s, sampleTrainingJob(u"stop-job"_s)) }).exitCode, 0);
+    const CliRunner::Result result
+        = cli({ u"stop-training-job"_s, u"stop-job"_s, u"--max-attempts"_s, u"1"_s });
     QCOMPARE(result.exitCode, 1);
     QVERIFY(result.out.isEmpty());
     const QStringList lines = result.errText().split(u'\n', Qt::SkipEmptyParts);
     QCOMPARE(lines.size(), 2);
-    QVERIFY2(lines[0].startsWith(u"error: InternalServerError: HTTP 500 Internal Server Error with an HTML page instead "
-                                 "of an AWS response: 500 Internal Server Error."_s), result.err.constData());
+    QVERIFY2(lines[0].startsWith(
+                 u"error: InternalServerError: HTTP 500 Internal Server Error with an HTML page instead "
+                 "of an AWS response: 500 Internal Server Error."_s),
+        result.err.constData());
     QVERIFY2(!lines[0].contains(u'<'), result.err.constData());
-    QVERIFY2(lines[1].startsWith(u"note: the endpoint %1 did not answer StopTrainingJob the way SageMaker does"_s.arg(
-                 m_moto->endpoint().toDisplayString())), result.err.constData());
+    QVERIFY2(lines[1].startsWith(
+                 u"note: the endpoint %1 did not answer StopTrainingJob the way SageMaker does"_s.arg(
+                     m_moto->endpoint().toDisplayString())),
+        result.err.constData());
     qInfo("what the user sees:\n%s", result.err.constData());
 }
 
@@ -385,7 +417,8 @@ void TestCliRemote::debugShowsExchangeWithoutSecrets()
     QVERIFY2(result.exitCode == 0, result.describe().constData());
     const QString err = result.errText();
     QVERIFY2(err.contains(u"** profile default, region us-east-1, endpoint "_s), result.err.constData());
-    QVERIFY2(err.contains(u"-> POST "_s) && err.contains(u"-> X-Amz-Target: SageMaker.ListModels"_s), result.err.constData());
+    QVERIFY2(err.contains(u"-> POST "_s) && err.contains(u"-> X-Amz-Target: SageMaker.ListModels"_s),
+        result.err.constData());
     QVERIFY2(err.contains(u"-> Authorization: <redacted>"_s), result.err.constData());
     QVERIFY2(err.contains(u"<- 200 in "_s), result.err.constData());
     QVERIFY(!err.contains(QLatin1String(CliRunner::secretKey)));
@@ -398,13 +431,13 @@ void TestCliRemote::connectionProblems_data()
     QTest::addColumn<QStringList>("unset");
     QTest::addColumn<QStringList>("arguments");
     QTest::addColumn<QString>("expected");
-    QTest::newRow("no credentials") << QStringList { u"AWS_ACCESS_KEY_ID"_s, u"AWS_SECRET_ACCESS_KEY"_s } << QStringList()
-                                    << u"AWS_ACCESS_KEY_ID"_s;
+    QTest::newRow("no credentials") << QStringList { u"AWS_ACCESS_KEY_ID"_s, u"AWS_SECRET_ACCESS_KEY"_s }
+                                    << QStringList() << u"AWS_ACCESS_KEY_ID"_s;
     QTest::newRow("no region") << QStringList { u"AWS_REGION"_s } << QStringList() << u"region"_s;
-    QTest::newRow("unknown profile") << QStringList() << QStringList { u"--profile"_s, u"nobody"_s } << u"nobody"_s;
-    QTest::newRow("plain http to a remote host") << QStringList()
-                                                 << QStringList { u"--endpoint-url"_s, u"http://example.com"_s }
-                                                 << u"plain http"_s;
+    QTest::newRow("unknown profile") << QStringList() << QStringList { u"--profile"_s, u"nobody"_s }
+                                     << u"nobody"_s;
+    QTest::newRow("plain http to a remote host")
+        << QStringList() << QStringList { u"--endpoint-url"_s, u"http://example.com"_s } << u"plain http"_s;
 }
 
 void TestCliRemote::connectionProblems()
@@ -418,7 +451,8 @@ void TestCliRemote::connectionProblems()
     const QStringList endpoint = arguments.contains(u"--endpoint-url"_s)
         ? QStringList()
         : QStringList { u"--endpoint-url"_s, m_moto->endpoint().toString() };
-    const CliRunner::Result result = runner.run(QStringList { u"list-training-jobs"_s } + arguments + endpoint);
+    const CliRunner::Result result
+        = runner.run(QStringList { u"list-training-jobs"_s } + arguments + endpoint);
     QCOMPARE(result.exitCode, 2);
     QVERIFY2(result.errText().startsWith(u"error: "_s), result.err.constData());
     QVERIFY2(result.errText().contains(expected, Qt::CaseInsensitive), result.err.constData());

@@ -49,12 +49,14 @@ QJsonObject transition(const QString &status, double start, const QString &messa
 }
 
 // One describe answer: status, secondary status, the transitions so far.
-QJsonObject step(const QString &name, const QString &status, const QString &secondary, const QJsonArray &transitions,
-    const QJsonObject &extra = {})
+QJsonObject step(const QString &name, const QString &status, const QString &secondary,
+    const QJsonArray &transitions, const QJsonObject &extra = {})
 {
-    QJsonObject d { { u"TrainingJobName"_s, name }, { u"TrainingJobStatus"_s, status }, { u"SecondaryStatus"_s, secondary },
-        { u"SecondaryStatusTransitions"_s, transitions }, { u"CreationTime"_s, t0 },
-        { u"LastModifiedTime"_s, transitions.isEmpty() ? t0 : transitions.last()[u"StartTime"_s].toDouble() } };
+    QJsonObject d { { u"TrainingJobName"_s, name }, { u"TrainingJobStatus"_s, status },
+        { u"SecondaryStatus"_s, secondary }, { u"SecondaryStatusTransitions"_s, transitions },
+        { u"CreationTime"_s, t0 },
+        { u"LastModifiedTime"_s,
+            transitions.isEmpty() ? t0 : transitions.last()[u"StartTime"_s].toDouble() } };
     for (auto it = extra.begin(); it != extra.end(); ++it)
         d.insert(it.key(), it.value());
     return d;
@@ -71,21 +73,26 @@ QList<QJsonObject> completes(const QString &name)
         // Downloading came and went between two polls: the transitions still tell it.
         step(name, u"InProgress"_s, u"Training"_s, { starting, downloading, training }),
         step(name, u"Completed"_s, u"Completed"_s,
-            { starting, downloading, training, uploading, transition(u"Completed"_s, t0 + 360, u"Training job completed"_s) },
+            { starting, downloading, training, uploading,
+                transition(u"Completed"_s, t0 + 360, u"Training job completed"_s) },
             { { u"TrainingEndTime"_s, t0 + 360 } }) };
 }
 
 QList<QJsonObject> fails(const QString &name)
 {
-    return { step(name, u"InProgress"_s, u"Starting"_s, { starting }),
-        step(name, u"Failed"_s, u"Failed"_s, { starting, transition(u"Failed"_s, t0 + 90, u"Training job failed"_s) },
-            { { u"FailureReason"_s, u"AlgorithmError: out of memory"_s }, { u"TrainingEndTime"_s, t0 + 90 } }) };
+    return {
+        step(name, u"InProgress"_s, u"Starting"_s, { starting }),
+        step(name, u"Failed"_s, u"Failed"_s,
+            { starting, transition(u"Failed"_s, t0 + 90, u"Training job failed"_s) },
+            { { u"FailureReason"_s, u"AlgorithmError: out of memory"_s }, { u"TrainingEndTime"_s, t0 + 90 } })
+    };
 }
 
 QList<QJsonObject> isStopped(const QString &name)
 {
     return { step(name, u"InProgress"_s, u"Training"_s, { starting, training }),
-        step(name, u"Stopping"_s, u"Stopping"_s, { starting, training, transition(u"Stopping"_s, t0 + 200, u"Stopping the job"_s) }),
+        step(name, u"Stopping"_s, u"Stopping"_s,
+            { starting, training, transition(u"Stopping"_s, t0 + 200, u"Stopping the job"_s) }),
         step(name, u"Stopped"_s, u"Stopped"_s,
             { starting, training, transition(u"Stopping"_s, t0 + 200, u"Stopping the job"_s),
                 transition(u"Stopped"_s, t0 + 210, u"Training job stopped"_s) },
@@ -136,18 +143,23 @@ void TestCliRemoteFixture::errorLines_data()
     QTest::newRow("JSON error with a namespaced type")
         << FixtureAction::awsError(400, u"ValidationException"_s, u"Requested resource not found."_s)
                .withHeader("x-amzn-RequestId", "req-7")
-        << QStringList() << u"error: ValidationException: Requested resource not found. (request id req-7)"_s << false;
+        << QStringList() << u"error: ValidationException: Requested resource not found. (request id req-7)"_s
+        << false;
     QTest::newRow("bare type, Message spelled with a capital")
-        << FixtureAction::raw(400, "application/x-amz-json-1.1", R"({"__type": "AccessDeniedException", "Message": "not allowed"})")
+        << FixtureAction::raw(400, "application/x-amz-json-1.1",
+               R"({"__type": "AccessDeniedException", "Message": "not allowed"})")
                .withHeader("x-amzn-RequestId", "req-8")
         << QStringList() << u"error: AccessDeniedException: not allowed (request id req-8)"_s << false;
     QTest::newRow("throttled on every attempt")
-        << FixtureAction::awsError(400, u"ThrottlingException"_s, u"Rate exceeded"_s).withHeader("x-amzn-RequestId", "req-9")
-        << QStringList { u"--max-attempts"_s, u"2"_s } << u"error: ThrottlingException: Rate exceeded (request id req-9)"_s
-        << false;
+        << FixtureAction::awsError(400, u"ThrottlingException"_s, u"Rate exceeded"_s)
+               .withHeader("x-amzn-RequestId", "req-9")
+        << QStringList { u"--max-attempts"_s, u"2"_s }
+        << u"error: ThrottlingException: Rate exceeded (request id req-9)"_s << false;
     QTest::newRow("503 with an empty body")
-        << FixtureAction::raw(503, {}, {}).withHeader("x-amzn-RequestId", "req-10") << QStringList { u"--max-attempts"_s, u"1"_s }
-        << u"error: ServiceUnavailable: HTTP 503 Service Unavailable with an empty response body (request id req-10)"_s << true;
+        << FixtureAction::raw(503, {}, {}).withHeader("x-amzn-RequestId", "req-10")
+        << QStringList { u"--max-attempts"_s, u"1"_s }
+        << u"error: ServiceUnavailable: HTTP 503 Service Unavailable with an empty response body (request id req-10)"_s
+        << true;
     QTest::newRow("connection dropped")
         << FixtureAction::dropAfterBody() << QStringList { u"--max-attempts"_s, u"1"_s }
         << u"error: NetworkError: The connection broke after the request was sent: "_s << false;
@@ -176,17 +188,22 @@ void TestCliRemoteFixture::submitLostAnswerConfirmed()
     const QString arn = u"arn:aws:sagemaker:us-east-1:123456789012:training-job/job-1"_s;
     m_server->enqueue(u"CreateTrainingJob"_s, FixtureAction::dropAfterBody());
     m_server->setHandler(u"CreateTrainingJob"_s, [](const FixtureRequest &) {
-        return FixtureAction::awsError(400, u"ResourceInUse"_s, u"a training job with this name already exists"_s);
+        return FixtureAction::awsError(
+            400, u"ResourceInUse"_s, u"a training job with this name already exists"_s);
     });
-    m_server->setHandler(u"DescribeTrainingJob"_s,
-        [&](const FixtureRequest &) { return FixtureAction::json(describedAs(spec, u"TrainingJobArn"_s, arn)); });
-    m_server->setHandler(u"ListTags"_s,
-        [&](const FixtureRequest &) { return FixtureAction::json({ { u"Tags"_s, spec.value(u"Tags"_s) } }); });
+    m_server->setHandler(u"DescribeTrainingJob"_s, [&](const FixtureRequest &) {
+        return FixtureAction::json(describedAs(spec, u"TrainingJobArn"_s, arn));
+    });
+    m_server->setHandler(u"ListTags"_s, [&](const FixtureRequest &) {
+        return FixtureAction::json({ { u"Tags"_s, spec.value(u"Tags"_s) } });
+    });
 
-    const CliRunner::Result result = cli({ u"submit"_s, m_runner->writeFile(u"job.json"_s, QJsonDocument(spec).toJson()) });
+    const CliRunner::Result result
+        = cli({ u"submit"_s, m_runner->writeFile(u"job.json"_s, QJsonDocument(spec).toJson()) });
     QVERIFY2(result.exitCode == 0, result.describe().constData());
     QCOMPARE(QJsonDocument::fromJson(result.out).object(), (QJsonObject { { u"TrainingJobArn"_s, arn } }));
-    QVERIFY2(result.errText().startsWith(u"note: the answer to the first attempt was lost"_s), result.err.constData());
+    QVERIFY2(result.errText().startsWith(u"note: the answer to the first attempt was lost"_s),
+        result.err.constData());
     QCOMPARE(m_server->requestCount(u"CreateTrainingJob"_s), 2); // never a third, never a second job
 }
 
@@ -197,16 +214,20 @@ void TestCliRemoteFixture::submitLostAnswerNameClash()
     other.insert(u"RoleArn"_s, u"arn:aws:iam::123456789012:role/Other"_s);
     m_server->enqueue(u"CreateTrainingJob"_s, FixtureAction::awsError(500, u"InternalFailure"_s, u"oops"_s));
     m_server->setHandler(u"CreateTrainingJob"_s, [](const FixtureRequest &) {
-        return FixtureAction::awsError(400, u"ResourceInUse"_s, u"a training job with this name already exists"_s)
+        return FixtureAction::awsError(
+            400, u"ResourceInUse"_s, u"a training job with this name already exists"_s)
             .withHeader("x-amzn-RequestId", "req-create");
     });
-    m_server->setHandler(u"DescribeTrainingJob"_s, [&](const FixtureRequest &) { return FixtureAction::json(other); });
+    m_server->setHandler(
+        u"DescribeTrainingJob"_s, [&](const FixtureRequest &) { return FixtureAction::json(other); });
 
-    const CliRunner::Result result = cli({ u"submit"_s, m_runner->writeFile(u"job.json"_s, QJsonDocument(spec).toJson()) });
+    const CliRunner::Result result
+        = cli({ u"submit"_s, m_runner->writeFile(u"job.json"_s, QJsonDocument(spec).toJson()) });
     QCOMPARE(result.exitCode, 1);
     QVERIFY(result.out.isEmpty());
     QCOMPARE(result.errText(),
-        u"error: ResourceInUse: A training job named \"job-1\" already exists and is not the one this request describes "
+        u"error: ResourceInUse: A training job named \"job-1\" already exists and is not the one this "
+        u"request describes "
         "(it differs in RoleArn) (request id req-create)\n"_s);
     QCOMPARE(m_server->requestCount(u"CreateTrainingJob"_s), 2);
 }
@@ -217,37 +238,41 @@ void TestCliRemoteFixture::watch_data()
     QTest::addColumn<int>("exitCode");
     QTest::addColumn<QStringList>("expectedLines");
 
-    QTest::newRow("completes: 0") << QStringList { u"job-ok"_s } << 0
-                                  << QStringList {
-                                         u"2026-01-01T00:00:00Z  job-ok  InProgress (Starting)  Preparing the instances for training"_s,
-                                         u"2026-01-01T00:01:00Z  job-ok  InProgress (Downloading)  Downloading input data"_s,
-                                         u"2026-01-01T00:02:00Z  job-ok  InProgress (Training)  Training in progress"_s,
-                                         u"2026-01-01T00:05:00Z  job-ok  InProgress (Uploading)  Uploading generated training model"_s,
-                                         u"2026-01-01T00:06:00Z  job-ok  Completed  Training job completed"_s,
-                                     };
-    QTest::newRow("one fails: 1") << QStringList { u"job-ok"_s, u"job-bad"_s } << 1
-                                  << QStringList {
-                                         u"2026-01-01T00:00:00Z  job-ok  InProgress (Starting)  Preparing the instances for training"_s,
-                                         u"2026-01-01T00:00:00Z  job-bad  InProgress (Starting)  Preparing the instances for training"_s,
-                                         u"2026-01-01T00:01:00Z  job-ok  InProgress (Downloading)  Downloading input data"_s,
-                                         u"2026-01-01T00:02:00Z  job-ok  InProgress (Training)  Training in progress"_s,
-                                         u"2026-01-01T00:01:30Z  job-bad  Failed  AlgorithmError: out of memory"_s,
-                                         u"2026-01-01T00:05:00Z  job-ok  InProgress (Uploading)  Uploading generated training model"_s,
-                                         u"2026-01-01T00:06:00Z  job-ok  Completed  Training job completed"_s,
-                                     };
-    QTest::newRow("one stopped: 3") << QStringList { u"job-ok"_s, u"job-stop"_s } << 3
-                                    << QStringList {
-                                           u"2026-01-01T00:00:00Z  job-ok  InProgress (Starting)  Preparing the instances for training"_s,
-                                           u"2026-01-01T00:00:00Z  job-stop  InProgress (Starting)  Preparing the instances for training"_s,
-                                           u"2026-01-01T00:02:00Z  job-stop  InProgress (Training)  Training in progress"_s,
-                                           u"2026-01-01T00:01:00Z  job-ok  InProgress (Downloading)  Downloading input data"_s,
-                                           u"2026-01-01T00:02:00Z  job-ok  InProgress (Training)  Training in progress"_s,
-                                           u"2026-01-01T00:03:20Z  job-stop  Stopping  Stopping the job"_s,
-                                           u"2026-01-01T00:05:00Z  job-ok  InProgress (Uploading)  Uploading generated training model"_s,
-                                           u"2026-01-01T00:06:00Z  job-ok  Completed  Training job completed"_s,
-                                           u"2026-01-01T00:03:30Z  job-stop  Stopped  Training job stopped"_s,
-                                       };
-    QTest::newRow("failed and stopped: 1") << QStringList { u"job-bad"_s, u"job-stop"_s } << 1 << QStringList();
+    QTest::newRow("completes: 0")
+        << QStringList { u"job-ok"_s } << 0
+        << QStringList {
+               u"2026-01-01T00:00:00Z  job-ok  InProgress (Starting)  Preparing the instances for training"_s,
+               u"2026-01-01T00:01:00Z  job-ok  InProgress (Downloading)  Downloading input data"_s,
+               u"2026-01-01T00:02:00Z  job-ok  InProgress (Training)  Training in progress"_s,
+               u"2026-01-01T00:05:00Z  job-ok  InProgress (Uploading)  Uploading generated training model"_s,
+               u"2026-01-01T00:06:00Z  job-ok  Completed  Training job completed"_s,
+           };
+    QTest::newRow("one fails: 1")
+        << QStringList { u"job-ok"_s, u"job-bad"_s } << 1
+        << QStringList {
+               u"2026-01-01T00:00:00Z  job-ok  InProgress (Starting)  Preparing the instances for training"_s,
+               u"2026-01-01T00:00:00Z  job-bad  InProgress (Starting)  Preparing the instances for training"_s,
+               u"2026-01-01T00:01:00Z  job-ok  InProgress (Downloading)  Downloading input data"_s,
+               u"2026-01-01T00:02:00Z  job-ok  InProgress (Training)  Training in progress"_s,
+               u"2026-01-01T00:01:30Z  job-bad  Failed  AlgorithmError: out of memory"_s,
+               u"2026-01-01T00:05:00Z  job-ok  InProgress (Uploading)  Uploading generated training model"_s,
+               u"2026-01-01T00:06:00Z  job-ok  Completed  Training job completed"_s,
+           };
+    QTest::newRow("one stopped: 3")
+        << QStringList { u"job-ok"_s, u"job-stop"_s } << 3
+        << QStringList {
+               u"2026-01-01T00:00:00Z  job-ok  InProgress (Starting)  Preparing the instances for training"_s,
+               u"2026-01-01T00:00:00Z  job-stop  InProgress (Starting)  Preparing the instances for training"_s,
+               u"2026-01-01T00:02:00Z  job-stop  InProgress (Training)  Training in progress"_s,
+               u"2026-01-01T00:01:00Z  job-ok  InProgress (Downloading)  Downloading input data"_s,
+               u"2026-01-01T00:02:00Z  job-ok  InProgress (Training)  Training in progress"_s,
+               u"2026-01-01T00:03:20Z  job-stop  Stopping  Stopping the job"_s,
+               u"2026-01-01T00:05:00Z  job-ok  InProgress (Uploading)  Uploading generated training model"_s,
+               u"2026-01-01T00:06:00Z  job-ok  Completed  Training job completed"_s,
+               u"2026-01-01T00:03:30Z  job-stop  Stopped  Training job stopped"_s,
+           };
+    QTest::newRow("failed and stopped: 1")
+        << QStringList { u"job-bad"_s, u"job-stop"_s } << 1 << QStringList();
     QTest::newRow("no such job: 1") << QStringList { u"job-ok"_s, u"job-missing"_s } << 1 << QStringList();
 }
 
@@ -263,7 +288,8 @@ void TestCliRemoteFixture::watch()
     if (!expectedLines.isEmpty())
         QCOMPARE(result.outText().split(u'\n', Qt::SkipEmptyParts), expectedLines);
     if (jobs.contains(u"job-missing"_s))
-        QVERIFY2(result.errText().contains(u"error: ValidationException: Requested resource not found. (request id req-missing)"_s),
+        QVERIFY2(result.errText().contains(
+                     u"error: ValidationException: Requested resource not found. (request id req-missing)"_s),
             result.err.constData());
     else
         QVERIFY2(result.err.isEmpty(), result.err.constData());
@@ -276,31 +302,36 @@ void TestCliRemoteFixture::watch()
 void TestCliRemoteFixture::watchJsonLines()
 {
     script({ { u"job-bad"_s, fails(u"job-bad"_s) } });
-    const CliRunner::Result result = cli({ u"watch"_s, u"job-bad"_s, u"--interval"_s, u"0.05"_s, u"--output"_s, u"json"_s });
+    const CliRunner::Result result
+        = cli({ u"watch"_s, u"job-bad"_s, u"--interval"_s, u"0.05"_s, u"--output"_s, u"json"_s });
     QCOMPARE(result.exitCode, 1);
     const QList<QByteArray> lines = result.out.trimmed().split('\n');
     QCOMPARE(lines.size(), 2);
     const QJsonObject last = QJsonDocument::fromJson(lines.last()).object();
-    QCOMPARE(last, (QJsonObject { { u"Time"_s, u"2026-01-01T00:01:30Z"_s }, { u"TrainingJobName"_s, u"job-bad"_s },
-                       { u"TrainingJobStatus"_s, u"Failed"_s }, { u"SecondaryStatus"_s, u"Failed"_s },
-                       { u"StatusMessage"_s, u"AlgorithmError: out of memory"_s } }));
+    QCOMPARE(last,
+        (QJsonObject { { u"Time"_s, u"2026-01-01T00:01:30Z"_s }, { u"TrainingJobName"_s, u"job-bad"_s },
+            { u"TrainingJobStatus"_s, u"Failed"_s }, { u"SecondaryStatus"_s, u"Failed"_s },
+            { u"StatusMessage"_s, u"AlgorithmError: out of memory"_s } }));
 }
 
 void TestCliRemoteFixture::watchTransientErrorKeepsPolling()
 {
     script({ { u"job-ok"_s, completes(u"job-ok"_s) } });
     m_server->enqueue(u"DescribeTrainingJob"_s, FixtureAction::json(completes(u"job-ok"_s).first()));
-    m_server->enqueue(u"DescribeTrainingJob"_s, FixtureAction::awsError(503, u"ServiceUnavailable"_s, u"busy"_s));
+    m_server->enqueue(
+        u"DescribeTrainingJob"_s, FixtureAction::awsError(503, u"ServiceUnavailable"_s, u"busy"_s));
     const CliRunner::Result result
         = cli({ u"watch"_s, u"job-ok"_s, u"--interval"_s, u"0.05"_s, u"--max-attempts"_s, u"1"_s });
     QVERIFY2(result.exitCode == 0, result.describe().constData());
-    QVERIFY2(result.errText().startsWith(u"warning: job-ok: ServiceUnavailable: busy"_s), result.err.constData());
+    QVERIFY2(
+        result.errText().startsWith(u"warning: job-ok: ServiceUnavailable: busy"_s), result.err.constData());
     QVERIFY(result.outText().endsWith(u"job-ok  Completed  Training job completed\n"_s));
 }
 
 void TestCliRemoteFixture::watchTimesOut()
 {
-    script({ { u"job-slow"_s, { step(u"job-slow"_s, u"InProgress"_s, u"Training"_s, { starting, training }) } } });
+    script({ { u"job-slow"_s,
+        { step(u"job-slow"_s, u"InProgress"_s, u"Training"_s, { starting, training }) } } });
     const CliRunner::Result result
         = cli({ u"watch"_s, u"job-slow"_s, u"--interval"_s, u"0.05"_s, u"--timeout"_s, u"0.5"_s });
     QCOMPARE(result.exitCode, 4);

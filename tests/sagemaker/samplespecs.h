@@ -16,7 +16,8 @@ inline QJsonObject sampleTrainingJob(const QString &name)
         { u"TrainingJobName"_s, name },
         { u"HyperParameters"_s, QJsonObject { { u"epochs"_s, u"3"_s } } },
         { u"AlgorithmSpecification"_s,
-            QJsonObject { { u"TrainingImage"_s, u"123456789012.dkr.ecr.us-east-1.amazonaws.com/algo:latest"_s },
+            QJsonObject {
+                { u"TrainingImage"_s, u"123456789012.dkr.ecr.us-east-1.amazonaws.com/algo:latest"_s },
                 { u"TrainingInputMode"_s, u"File"_s } } },
         { u"RoleArn"_s, u"arn:aws:iam::123456789012:role/SageMakerRole"_s },
         { u"InputDataConfig"_s,

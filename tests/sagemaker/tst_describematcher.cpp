@@ -51,8 +51,7 @@ void TestDescribeMatcher::differences_data()
         "Tags": [{"Key": "team", "Value": "a"}]})";
 
     QTest::newRow("identical apart from tags")
-        << object(request)
-        << object(R"({"TrainingJobName": "j", "HyperParameters": {"epochs": "3"},
+        << object(request) << object(R"({"TrainingJobName": "j", "HyperParameters": {"epochs": "3"},
             "AlgorithmSpecification": {"TrainingImage": "img", "TrainingInputMode": "File"},
             "ResourceConfig": {"InstanceType": "ml.m5.large", "InstanceCount": 1, "VolumeSizeInGB": 10},
             "InputDataConfig": [{"ChannelName": "train", "DataSource": {"S3DataSource": {"S3Uri": "s3://b/t"}}}]})")
@@ -72,19 +71,21 @@ void TestDescribeMatcher::differences_data()
         << object(R"({"HyperParameters": {"epochs": "3", "lr": "0.1"}})")
         << object(R"({"HyperParameters": {"epochs": "4", "lr": "0.1"}})")
         << QStringList { u"HyperParameters.epochs"_s };
-    QTest::newRow("a sent map entry missing") << object(R"({"HyperParameters": {"batch size": "3"}})")
-                                              << object(R"({"HyperParameters": {}})")
-                                              << QStringList { u"HyperParameters[\"batch size\"]"_s };
-    QTest::newRow("a sent member missing") << object(R"({"OutputDataConfig": {"S3OutputPath": "s3://b/o", "KmsKeyId": "k"}})")
-                                           << object(R"({"OutputDataConfig": {"S3OutputPath": "s3://b/o"}})")
-                                           << QStringList { u"OutputDataConfig.KmsKeyId"_s };
-    QTest::newRow("a number sent as a string is not the number") << object(R"({"ResourceConfig": {"InstanceCount": "1"}})")
-                                                                 << object(R"({"ResourceConfig": {"InstanceCount": 1}})")
-                                                                 << QStringList { u"ResourceConfig.InstanceCount"_s };
-    QTest::newRow("empty sent values match absent ones")
-        << object(R"({"EnableManagedSpotTraining": false, "Environment": {}, "VpcConfig": null, "CheckpointConfig": {},
-            "ModelName": "m", "Containers": []})")
-        << object(R"({"ModelName": "m"})") << QStringList();
+    QTest::newRow("a sent map entry missing")
+        << object(R"({"HyperParameters": {"batch size": "3"}})") << object(R"({"HyperParameters": {}})")
+        << QStringList { u"HyperParameters[\"batch size\"]"_s };
+    QTest::newRow("a sent member missing")
+        << object(R"({"OutputDataConfig": {"S3OutputPath": "s3://b/o", "KmsKeyId": "k"}})")
+        << object(R"({"OutputDataConfig": {"S3OutputPath": "s3://b/o"}})")
+        << QStringList { u"OutputDataConfig.KmsKeyId"_s };
+    QTest::newRow("a number sent as a string is not the number")
+        << object(R"({"ResourceConfig": {"InstanceCount": "1"}})")
+        << object(R"({"ResourceConfig": {"InstanceCount": 1}})")
+        << QStringList { u"ResourceConfig.InstanceCount"_s };
+    QTest::newRow("empty sent values match absent ones") << object(
+        R"({"EnableManagedSpotTraining": false, "Environment": {}, "VpcConfig": null, "CheckpointConfig": {},
+            "ModelName": "m", "Containers": []})") << object(R"({"ModelName": "m"})")
+                                                         << QStringList();
     QTest::newRow("true is not absent") << object(R"({"EnableNetworkIsolation": true})") << object(R"({})")
                                         << QStringList { u"EnableNetworkIsolation"_s };
     QTest::newRow("a channel more in the description")
@@ -96,19 +97,23 @@ void TestDescribeMatcher::differences_data()
         << object(R"({"InputDataConfig": [{"ChannelName": "test"}, {"ChannelName": "train"}]})")
         << QStringList { u"InputDataConfig[0].ChannelName"_s, u"InputDataConfig[1].ChannelName"_s };
     QTest::newRow("sent metric definitions among the service's")
-        << object(R"({"AlgorithmSpecification": {"MetricDefinitions": [{"Name": "loss", "Regex": "l=\\S+"}]}})")
+        << object(
+               R"({"AlgorithmSpecification": {"MetricDefinitions": [{"Name": "loss", "Regex": "l=\\S+"}]}})")
         << object(R"({"AlgorithmSpecification": {"MetricDefinitions": [{"Name": "builtin", "Regex": "b"},
             {"Name": "loss", "Regex": "l=\\S+"}]}})")
         << QStringList();
     QTest::newRow("a sent metric definition missing")
-        << object(R"({"AlgorithmSpecification": {"MetricDefinitions": [{"Name": "loss", "Regex": "l=\\S+"}]}})")
-        << object(R"({"AlgorithmSpecification": {"MetricDefinitions": [{"Name": "loss", "Regex": "other"}]}})")
+        << object(
+               R"({"AlgorithmSpecification": {"MetricDefinitions": [{"Name": "loss", "Regex": "l=\\S+"}]}})")
+        << object(
+               R"({"AlgorithmSpecification": {"MetricDefinitions": [{"Name": "loss", "Regex": "other"}]}})")
         << QStringList { u"AlgorithmSpecification.MetricDefinitions[0]"_s };
-    QTest::newRow("an object where a string was sent") << object(R"({"RoleArn": "arn:r"})")
-                                                       << object(R"({"RoleArn": {"Arn": "arn:r"}})")
-                                                       << QStringList { u"RoleArn"_s };
-    QTest::newRow("tags never compared here") << object(R"({"ModelName": "m", "Tags": [{"Key": "k", "Value": "v"}]})")
-                                              << object(R"({"ModelName": "m"})") << QStringList();
+    QTest::newRow("an object where a string was sent")
+        << object(R"({"RoleArn": "arn:r"})") << object(R"({"RoleArn": {"Arn": "arn:r"}})")
+        << QStringList { u"RoleArn"_s };
+    QTest::newRow("tags never compared here")
+        << object(R"({"ModelName": "m", "Tags": [{"Key": "k", "Value": "v"}]})")
+        << object(R"({"ModelName": "m"})") << QStringList();
 }
 
 void TestDescribeMatcher::differences()
@@ -124,15 +129,17 @@ void TestDescribeMatcher::missingTags_data()
     QTest::addColumn<QJsonArray>("sent");
     QTest::addColumn<QJsonArray>("listed");
     QTest::addColumn<QStringList>("expected");
-    QTest::newRow("same") << array(R"([{"Key": "a", "Value": "1"}])") << array(R"([{"Key": "a", "Value": "1"}])")
-                          << QStringList();
+    QTest::newRow("same") << array(R"([{"Key": "a", "Value": "1"}])")
+                          << array(R"([{"Key": "a", "Value": "1"}])") << QStringList();
     QTest::newRow("service adds its own")
         << array(R"([{"Key": "a", "Value": "1"}])")
-        << array(R"([{"Key": "sagemaker:domain-arn", "Value": "x"}, {"Key": "a", "Value": "1"}])") << QStringList();
+        << array(R"([{"Key": "sagemaker:domain-arn", "Value": "x"}, {"Key": "a", "Value": "1"}])")
+        << QStringList();
     QTest::newRow("another value") << array(R"([{"Key": "a", "Value": "1"}, {"Key": "b", "Value": "2"}])")
                                    << array(R"([{"Key": "a", "Value": "1"}, {"Key": "b", "Value": "3"}])")
                                    << QStringList { u"b"_s };
-    QTest::newRow("missing") << array(R"([{"Key": "a", "Value": "1"}])") << array(R"([])") << QStringList { u"a"_s };
+    QTest::newRow("missing") << array(R"([{"Key": "a", "Value": "1"}])") << array(R"([])")
+                             << QStringList { u"a"_s };
 }
 
 void TestDescribeMatcher::missingTags()

@@ -53,7 +53,8 @@ FixtureServer::Handler pagedList(const QString &itemsMember, int count, const QS
         const int size = input.value(u"MaxResults"_s).toInt(10);
         QJsonArray items;
         for (int i = start; i < std::min(count, start + size); ++i)
-            items.append(QJsonObject { { u"Name"_s, u"%1-%2"_s.arg(prefix).arg(i, 3, 10, QLatin1Char('0')) } });
+            items.append(
+                QJsonObject { { u"Name"_s, u"%1-%2"_s.arg(prefix).arg(i, 3, 10, QLatin1Char('0')) } });
         QJsonObject page { { itemsMember, items } };
         if (start + size < count)
             page.insert(u"NextToken"_s, QString::number(start + size));
@@ -82,16 +83,20 @@ void TestSageMakerClient::operationOnTheWire_data()
                                    << QJsonObject { { u"ModelName"_s, u"model-1"_s } };
     QTest::newRow("listModels") << u"listModels"_s << u"ListModels"_s
                                 << QJsonObject { { u"NameContains"_s, u"mod"_s }, { u"MaxResults"_s, 7 } };
-    QTest::newRow("deleteModel") << u"deleteModel"_s << u"DeleteModel"_s << QJsonObject { { u"ModelName"_s, u"model-1"_s } };
-    QTest::newRow("createTrainingJob") << u"createTrainingJob"_s << u"CreateTrainingJob"_s << sampleTrainingJob(u"job-1"_s);
+    QTest::newRow("deleteModel") << u"deleteModel"_s << u"DeleteModel"_s
+                                 << QJsonObject { { u"ModelName"_s, u"model-1"_s } };
+    QTest::newRow("createTrainingJob")
+        << u"createTrainingJob"_s << u"CreateTrainingJob"_s << sampleTrainingJob(u"job-1"_s);
     QTest::newRow("describeTrainingJob") << u"describeTrainingJob"_s << u"DescribeTrainingJob"_s
                                          << QJsonObject { { u"TrainingJobName"_s, u"job-1"_s } };
-    QTest::newRow("listTrainingJobs") << u"listTrainingJobs"_s << u"ListTrainingJobs"_s
-                                      << QJsonObject { { u"StatusEquals"_s, u"InProgress"_s }, { u"NextToken"_s, u"t"_s } };
+    QTest::newRow("listTrainingJobs")
+        << u"listTrainingJobs"_s << u"ListTrainingJobs"_s
+        << QJsonObject { { u"StatusEquals"_s, u"InProgress"_s }, { u"NextToken"_s, u"t"_s } };
     QTest::newRow("stopTrainingJob") << u"stopTrainingJob"_s << u"StopTrainingJob"_s
                                      << QJsonObject { { u"TrainingJobName"_s, u"job-1"_s } };
     QTest::newRow("listTags") << u"listTags"_s << u"ListTags"_s
-                              << QJsonObject { { u"ResourceArn"_s, jobArn }, { u"NextToken"_s, u"page-2"_s } };
+                              << QJsonObject { { u"ResourceArn"_s, jobArn },
+                                     { u"NextToken"_s, u"page-2"_s } };
 }
 
 void TestSageMakerClient::operationOnTheWire()
@@ -137,12 +142,14 @@ void TestSageMakerClient::operationOnTheWire()
 void TestSageMakerClient::serviceErrorPassedThrough()
 {
     ClientHarness h;
-    h.server.enqueue(FixtureAction::awsError(400, u"ValidationException"_s, u"Requested resource not found."_s)
-                         .withHeader("x-amzn-RequestId", "req-42"));
+    h.server.enqueue(
+        FixtureAction::awsError(400, u"ValidationException"_s, u"Requested resource not found."_s)
+            .withHeader("x-amzn-RequestId", "req-42"));
     const SageMakerResult result = h.run(h.client->describeTrainingJob(u"missing"_s));
     QVERIFY(!result.isOk());
     QCOMPARE(result.error.code, u"ValidationException"_s);
-    QCOMPARE(result.error.toString(), u"ValidationException: Requested resource not found. (request id req-42)"_s);
+    QCOMPARE(
+        result.error.toString(), u"ValidationException: Requested resource not found. (request id req-42)"_s);
     QCOMPARE(result.requestId, u"req-42"_s);
     QCOMPARE(result.httpStatus, 400);
     QVERIFY(result.json.isEmpty());
@@ -191,9 +198,11 @@ void TestSageMakerClient::listAllFollowsEmptyPages()
 {
     // moto filters after paging: a page can be empty and still have a NextToken.
     ClientHarness h;
-    h.server.enqueue(u"ListModels"_s, FixtureAction::json({ { u"Models"_s, QJsonArray() }, { u"NextToken"_s, u"a"_s } }));
-    h.server.enqueue(u"ListModels"_s, FixtureAction::json({ { u"Models"_s, QJsonArray { QJsonObject { { u"Name"_s, u"m"_s } } } },
-                                                             { u"NextToken"_s, u"b"_s } }));
+    h.server.enqueue(
+        u"ListModels"_s, FixtureAction::json({ { u"Models"_s, QJsonArray() }, { u"NextToken"_s, u"a"_s } }));
+    h.server.enqueue(u"ListModels"_s,
+        FixtureAction::json({ { u"Models"_s, QJsonArray { QJsonObject { { u"Name"_s, u"m"_s } } } },
+            { u"NextToken"_s, u"b"_s } }));
     h.server.enqueue(u"ListModels"_s, FixtureAction::json({ { u"Models"_s, QJsonArray() } }));
     const SageMakerResult result = h.run(h.client->listAllModels());
     QVERIFY2(result.isOk(), qPrintable(result.error.toString()));
@@ -246,7 +255,8 @@ void TestSageMakerClient::listAllRepeatedTokenIsAnError()
 {
     ClientHarness h;
     h.server.setHandler(u"ListModels"_s, [](const FixtureRequest &) {
-        return FixtureAction::json({ { u"Models"_s, QJsonArray { QJsonObject() } }, { u"NextToken"_s, u"same"_s } });
+        return FixtureAction::json(
+            { { u"Models"_s, QJsonArray { QJsonObject() } }, { u"NextToken"_s, u"same"_s } });
     });
     const SageMakerResult result = h.run(h.client->listAllModels());
     QCOMPARE(result.error.code, u"InvalidResponse"_s);
@@ -259,9 +269,11 @@ void TestSageMakerClient::listAllFailingPage()
     ClientHarness h;
     h.transport->retryPolicy().setMaxAttempts(1);
     h.server.setHandler(u"ListTrainingJobs"_s, pagedList(u"TrainingJobSummaries"_s, 250, u"job"_s));
-    h.server.enqueue(u"ListTrainingJobs"_s, FixtureAction::json({ { u"TrainingJobSummaries"_s, QJsonArray { QJsonObject() } },
-                                                                   { u"NextToken"_s, u"1"_s } }));
-    h.server.enqueue(u"ListTrainingJobs"_s, FixtureAction::awsError(400, u"AccessDeniedException"_s, u"no"_s));
+    h.server.enqueue(u"ListTrainingJobs"_s,
+        FixtureAction::json(
+            { { u"TrainingJobSummaries"_s, QJsonArray { QJsonObject() } }, { u"NextToken"_s, u"1"_s } }));
+    h.server.enqueue(
+        u"ListTrainingJobs"_s, FixtureAction::awsError(400, u"AccessDeniedException"_s, u"no"_s));
     const SageMakerResult result = h.run(h.client->listAllTrainingJobs());
     QCOMPARE(result.error.code, u"AccessDeniedException"_s);
     QVERIFY(result.json.isEmpty()); // no partial listing passed off as the whole
@@ -295,17 +307,21 @@ void TestSageMakerClient::safeCreate_data()
 
     const FixtureAction drop = FixtureAction::dropAfterBody();
     const FixtureAction error500 = FixtureAction::awsError(500, u"InternalFailure"_s, u"oops"_s);
-    QTest::newRow("job: dropped after body, then refused; describe matches") << false << drop << QString() << false << true << QString();
-    QTest::newRow("job: 500, then refused; describe matches") << false << error500 << QString() << false << true << QString();
+    QTest::newRow("job: dropped after body, then refused; describe matches")
+        << false << drop << QString() << false << true << QString();
+    QTest::newRow("job: 500, then refused; describe matches")
+        << false << error500 << QString() << false << true << QString();
     QTest::newRow("job: stalled until timeout, then refused; describe matches")
         << false << FixtureAction::stall() << QString() << false << true << QString();
     QTest::newRow("job: dropped, refused; describe differs: name clash")
         << false << drop << u"HyperParameters"_s << false << false << u"HyperParameters.epochs"_s;
     QTest::newRow("job: dropped, refused; the tags differ: name clash")
         << false << drop << QString() << true << false << u"Tags.team"_s;
-    QTest::newRow("model: dropped, refused; describe matches") << true << drop << QString() << false << true << QString();
+    QTest::newRow("model: dropped, refused; describe matches")
+        << true << drop << QString() << false << true << QString();
     QTest::newRow("model: 500, refused; describe differs: name clash")
-        << true << error500 << u"PrimaryContainer"_s << false << false << u"PrimaryContainer.Environment.MODE"_s;
+        << true << error500 << u"PrimaryContainer"_s << false << false
+        << u"PrimaryContainer.Environment.MODE"_s;
 }
 
 void TestSageMakerClient::safeCreate()
@@ -325,11 +341,12 @@ void TestSageMakerClient::safeCreate()
     const QString arn = model ? modelArn : jobArn;
     const QJsonObject request = model ? sampleModel(u"model-1"_s) : sampleTrainingJob(u"job-1"_s);
     // What AWS answers the retry of each (moto would replace the resource instead).
-    const FixtureAction refusal = model
-        ? FixtureAction::awsError(400, u"ValidationException"_s, u"Cannot create already existing model \"%1\"."_s.arg(arn))
-        : FixtureAction::awsError(400, u"ResourceInUse"_s,
-            u"Training job names must be unique within an AWS account and region, and a training job with this "
-            "name already exists (%1)"_s.arg(arn));
+    const FixtureAction refusal = model ? FixtureAction::awsError(400, u"ValidationException"_s,
+                                      u"Cannot create already existing model \"%1\"."_s.arg(arn))
+                                        : FixtureAction::awsError(400, u"ResourceInUse"_s,
+                                            u"Training job names must be unique within an AWS account and "
+                                            u"region, and a training job with this "
+                                            "name already exists (%1)"_s.arg(arn));
     h.server.enqueue(create, lost);
     h.server.setHandler(create, [&](const FixtureRequest &) { return refusal; });
 
@@ -347,14 +364,16 @@ void TestSageMakerClient::safeCreate()
             ? FixtureAction::json(description)
             : FixtureAction::awsError(400, u"ValidationException"_s, u"Requested resource not found."_s);
     });
-    const QJsonArray tags { QJsonObject { { u"Key"_s, u"team"_s }, { u"Value"_s, tagsDiffer ? u"other"_s : u"vision"_s } } };
+    const QJsonArray tags { QJsonObject {
+        { u"Key"_s, u"team"_s }, { u"Value"_s, tagsDiffer ? u"other"_s : u"vision"_s } } };
     h.server.setHandler(u"ListTags"_s, [&](const FixtureRequest &r) {
         return r.json().value(u"ResourceArn"_s).toString() == arn
             ? FixtureAction::json({ { u"Tags"_s, tags } })
             : FixtureAction::awsError(400, u"ValidationException"_s, u"no such resource"_s);
     });
 
-    const SageMakerResult result = h.run(model ? h.client->createModel(request) : h.client->createTrainingJob(request));
+    const SageMakerResult result
+        = h.run(model ? h.client->createModel(request) : h.client->createTrainingJob(request));
 
     QCOMPARE(result.isOk(), expectOk);
     // Never a second resource: the lost attempt and one refused retry, nothing after the check.
@@ -398,7 +417,8 @@ void TestSageMakerClient::everyAttemptLostButCreated()
 {
     ClientHarness h;
     const QJsonObject request = sampleTrainingJob(u"job-1"_s);
-    h.server.setHandler(u"CreateTrainingJob"_s, [](const FixtureRequest &) { return FixtureAction::dropAfterBody(); });
+    h.server.setHandler(
+        u"CreateTrainingJob"_s, [](const FixtureRequest &) { return FixtureAction::dropAfterBody(); });
     h.server.setHandler(u"DescribeTrainingJob"_s, [&](const FixtureRequest &) {
         return FixtureAction::json(describedAs(request, u"TrainingJobArn"_s, jobArn));
     });
@@ -436,8 +456,9 @@ void TestSageMakerClient::everyAttemptLostCheckFails()
     });
     const SageMakerResult result = h.run(h.client->createTrainingJob(sampleTrainingJob(u"job-1"_s)));
     QCOMPARE(result.error.code, u"ServiceUnavailable"_s);
-    QVERIFY2(result.error.message.startsWith(u"down; whether the training job was created is unknown: describing it failed "
-                                             "with ServiceUnavailable: down"_s),
+    QVERIFY2(result.error.message.startsWith(
+                 u"down; whether the training job was created is unknown: describing it failed "
+                 "with ServiceUnavailable: down"_s),
         qPrintable(result.error.message));
     QVERIFY(result.outcomeUnknown);
     QCOMPARE(h.server.requestCount(u"CreateTrainingJob"_s), 3);

@@ -44,7 +44,8 @@ void TestSageMakerClientMoto::initTestCase()
     QVERIFY2(MotoServer::isAvailable(), "moto_server is not on PATH (scripts/install-deps.sh installs it)");
     m_moto = std::make_unique<MotoServer>();
     QVERIFY2(m_moto->isRunning(), qPrintable(m_moto->errorString()));
-    m_transport = std::make_unique<AwsTransport>(AwsTransport::Settings { m_moto->endpoint(), u"us-east-1"_s, u"sagemaker"_s },
+    m_transport = std::make_unique<AwsTransport>(
+        AwsTransport::Settings { m_moto->endpoint(), u"us-east-1"_s, u"sagemaker"_s },
         std::make_shared<StaticCredentialsProvider>(AwsCredentials { u"testing"_s, u"testing"_s, {}, {} }),
         Clock::system());
     m_transport->retryPolicy().setRandomSource([] { return 0.0; }); // retries without waiting
@@ -147,7 +148,8 @@ void TestSageMakerClientMoto::trainingJobLifecycle()
 
     const SageMakerResult tags = run(m_client->listAllTags(arn));
     QVERIFY2(tags.isOk(), qPrintable(tags.error.toString()));
-    QCOMPARE(DescribeMatcher::missingTags(request.value(u"Tags"_s).toArray(), tags.json.value(u"Tags"_s).toArray()),
+    QCOMPARE(DescribeMatcher::missingTags(
+                 request.value(u"Tags"_s).toArray(), tags.json.value(u"Tags"_s).toArray()),
         QStringList());
 
     const SageMakerResult missing = run(m_client->describeTrainingJob(u"client-job-missing"_s));
@@ -158,7 +160,8 @@ void TestSageMakerClientMoto::listAllAcross250Jobs()
 {
     QList<SageMakerCall *> creates;
     for (int i = 0; i < 250; ++i)
-        creates.append(m_client->createTrainingJob(sampleTrainingJob(u"page-job-%1"_s.arg(i, 3, 10, QLatin1Char('0')))));
+        creates.append(
+            m_client->createTrainingJob(sampleTrainingJob(u"page-job-%1"_s.arg(i, 3, 10, QLatin1Char('0')))));
     for (const SageMakerResult &created : runAll(creates))
         QVERIFY2(created.isOk(), qPrintable(created.error.toString()));
 
@@ -195,17 +198,19 @@ void TestSageMakerClientMoto::listFilters_data()
     QTest::addColumn<QStringList>("expected");
     const QStringList both { u"filter-a"_s, u"filter-b"_s };
     QTest::newRow("name contains") << QJsonObject { { u"NameContains"_s, u"filter-"_s } } << both;
-    QTest::newRow("name contains, descending by name")
-        << QJsonObject { { u"NameContains"_s, u"filter-"_s }, { u"SortBy"_s, u"Name"_s }, { u"SortOrder"_s, u"Descending"_s } }
-        << both; // moto ignores the order; the filter still holds
+    QTest::newRow("name contains, descending by name") << QJsonObject {
+        { u"NameContains"_s, u"filter-"_s }, { u"SortBy"_s, u"Name"_s }, { u"SortOrder"_s, u"Descending"_s }
+    } << both; // moto ignores the order; the filter still holds
     QTest::newRow("status completed (moto completes at once)")
         << QJsonObject { { u"NameContains"_s, u"filter-"_s }, { u"StatusEquals"_s, u"Completed"_s } } << both;
-    QTest::newRow("status in progress") << QJsonObject { { u"NameContains"_s, u"filter-"_s }, { u"StatusEquals"_s, u"InProgress"_s } }
-                                        << QStringList();
-    QTest::newRow("created before 2000") << QJsonObject { { u"NameContains"_s, u"filter-"_s }, { u"CreationTimeBefore"_s, 946684800 } }
-                                         << QStringList();
-    QTest::newRow("created after 2000") << QJsonObject { { u"NameContains"_s, u"filter-"_s }, { u"CreationTimeAfter"_s, 946684800 } }
-                                        << both;
+    QTest::newRow("status in progress")
+        << QJsonObject { { u"NameContains"_s, u"filter-"_s }, { u"StatusEquals"_s, u"InProgress"_s } }
+        << QStringList();
+    QTest::newRow("created before 2000")
+        << QJsonObject { { u"NameContains"_s, u"filter-"_s }, { u"CreationTimeBefore"_s, 946684800 } }
+        << QStringList();
+    QTest::newRow("created after 2000")
+        << QJsonObject { { u"NameContains"_s, u"filter-"_s }, { u"CreationTimeAfter"_s, 946684800 } } << both;
 }
 
 void TestSageMakerClientMoto::listFilters()
@@ -229,7 +234,8 @@ void TestSageMakerClientMoto::stopTrainingJobIsMissingInMoto()
     m_transport->retryPolicy().setMaxAttempts(3);
     QCOMPARE(result.error.code, u"InternalServerError"_s);
     QCOMPARE(result.httpStatus, 500);
-    QVERIFY2(result.error.message.startsWith(u"HTTP 500 Internal Server Error with an HTML page instead of an AWS response"_s),
+    QVERIFY2(result.error.message.startsWith(
+                 u"HTTP 500 Internal Server Error with an HTML page instead of an AWS response"_s),
         qPrintable(result.error.message));
     QVERIFY(!result.error.message.contains(u'<'));
     qInfo("what the user sees: %s", qPrintable(result.error.toString()));
