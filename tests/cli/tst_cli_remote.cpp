@@ -30,6 +30,7 @@ private slots:
     void submitAndDescribeTrainingJob();
     void submitRefusesInvalidSpec();
     void submitNoValidateSendsAnyway();
+    void submitDescribeAnswerClones();
     void submitUnreadableInput_data();
     void submitUnreadableInput();
     void modelSubmitDescribeDelete();
@@ -162,6 +163,22 @@ void TestCliRemote::submitNoValidateSendsAnyway()
         = cli({ u"submit"_s, u"--no-validate"_s, specFile(u"novalidate.json"_s, spec) });
     QVERIFY2(result.exitCode == 0, result.describe().constData());
     QVERIFY(json(result).value(u"TrainingJobArn"_s).toString().endsWith(u"/cli-novalidate"_s));
+}
+
+void TestCliRemote::submitDescribeAnswerClones()
+{
+    QCOMPARE(cli({ u"submit"_s, specFile(u"clone-source.json"_s, sampleTrainingJob(u"clone-source"_s)) }).exitCode, 0);
+    const CliRunner::Result described = cli({ u"describe-training-job"_s, u"clone-source"_s });
+    QVERIFY2(described.exitCode == 0, described.describe().constData());
+    QJsonObject answer = json(described);
+    answer.insert(u"TrainingJobName"_s, u"clone-target"_s);
+    // A describe answer is converted to the create request first (its read-only members dropped).
+    const CliRunner::Result submitted = cli({ u"submit"_s, specFile(u"clone-target.json"_s, answer), u"--output"_s, u"text"_s });
+    QVERIFY2(submitted.exitCode == 0, submitted.describe().constData());
+    QCOMPARE(submitted.outText(), u"TrainingJobArn  arn:aws:sagemaker:us-east-1:123456789012:training-job/clone-target\n"_s);
+    const QJsonObject clone = json(cli({ u"describe-training-job"_s, u"clone-target"_s }));
+    QCOMPARE(clone.value(u"HyperParameters"_s), answer.value(u"HyperParameters"_s));
+    QCOMPARE(clone.value(u"InputDataConfig"_s), answer.value(u"InputDataConfig"_s));
 }
 
 void TestCliRemote::submitUnreadableInput_data()
