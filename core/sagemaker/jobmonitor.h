@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/aws/awserror.h"
+#include "core/aws/tokenbucket.h"
 #include "core/sagemaker/jobmonitorround.h"
 #include "core/sagemaker/knownjobs.h"
 #include "core/sagemaker/requestbudgetstate.h"

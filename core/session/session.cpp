@@ -1,6 +1,10 @@
 #include "core/session/session.h"
 
+#include "core/aws/clock.h"
 #include "core/aws/localsandbox.h"
+#include "core/sagemaker/jobmonitor.h"
+#include "core/session/companionconnection.h"
+#include "core/session/connectionservices.h"
 
 #include <QDir>
 
@@ -124,5 +128,21 @@ void Session::setConnection(State state, ResolvedConnection connection)
 {
     m_state = state;
     m_connection = std::move(connection);
+    if (m_services) {
+        // Later, not now: this may run inside a handler of one of the services' own signals.
+        m_services->monitor()->stop();
+        m_services->deleteLater();
+        m_services = nullptr;
+    }
+    if (m_state == State::Connected) {
+        const ResolvedConnection ec2
+            = CompanionConnection::resolve(m_resolver, m_settings, m_connection, u"ec2"_s);
+        ResolvedConnection pricing;
+        if (m_settings.sandbox)
+            pricing.error = tr("The local sandbox has no AWS Price List API.");
+        else
+            pricing = CompanionConnection::resolve(m_resolver, m_settings, m_connection, u"pricing"_s);
+        m_services = new ConnectionServices(m_connection, ec2, pricing, m_store, Clock::system(), this);
+    }
     emit connectionChanged();
 }

@@ -7,15 +7,17 @@
 #include <QObject>
 #include <QProcessEnvironment>
 
+class ConnectionServices;
 class LocalSandbox;
+class LocalStore;
 
 // The program's one live connection: the choice the user made, what it resolved to, and the local sandbox
 // process while the choice is the sandbox. Everything that talks to AWS asks the session for the current
 // connection and follows connectionChanged().
 //
-// Later the session also owns the SageMakerClient built from connection() and the JobMonitor of that
-// connection (one monitor per profile + region + endpoint): both are rebuilt where connectionChanged() is
-// emitted, in apply().
+// While connected, the session also owns the connection's services (ConnectionServices: the SageMaker
+// client with the connection's request budget, its JobMonitor, the EC2 and Price List clients), rebuilt
+// whenever the connection changes.
 class Session : public QObject
 {
     Q_OBJECT
@@ -59,6 +61,13 @@ public:
     // the config or credentials files. When false and moto_server is installed, the app offers the sandbox.
     bool credentialsConfigured() const;
 
+    // The services of the current connection; nullptr unless state() is Connected. Replaced (the old ones
+    // deleted) before connectionChanged() is emitted: never keep the pointer across that signal.
+    ConnectionServices *services() const { return m_services; }
+    // The store the connection's monitor keeps history, summaries and the watch list in (not owned; may be
+    // nullptr). Takes effect from the next connection.
+    void setStore(LocalStore *store) { m_store = store; }
+
     // The sandbox process (stopped unless the sandbox is the choice, or was started for a test).
     LocalSandbox *sandbox() const { return m_sandbox; }
     // Starts the sandbox without making it current (the dialog tests it before the user chooses it).
@@ -79,4 +88,6 @@ private:
     ResolvedConnection m_connection;
     State m_state = State::Disconnected;
     LocalSandbox *m_sandbox;
+    LocalStore *m_store = nullptr;
+    ConnectionServices *m_services = nullptr;
 };

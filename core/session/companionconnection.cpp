@@ -1,16 +1,14 @@
-#include "core/ec2/ec2connection.h"
+#include "core/session/companionconnection.h"
 
 #include "core/aws/connectionresolver.h"
 #include "core/aws/connectionsettings.h"
 
-using namespace Qt::StringLiterals;
-
-ResolvedConnection Ec2Connection::resolve(
-    const ConnectionResolver &resolver, const ConnectionSettings &choice, const ResolvedConnection &sageMaker)
+ResolvedConnection CompanionConnection::resolve(const ConnectionResolver &resolver,
+    const ConnectionSettings &choice, const ResolvedConnection &sageMaker, const QString &service)
 {
     if (choice.sandbox) {
         ResolvedConnection connection = sageMaker;
-        connection.service = u"ec2"_s;
+        connection.service = service;
         return connection;
     }
     const QUrl override(choice.endpointUrl);
@@ -19,5 +17,5 @@ ResolvedConnection Ec2Connection::resolve(
                                 .region = choice.region,
                                 .endpointUrl = emulator ? choice.endpointUrl : QString(),
                                 .maxAttempts = 0 },
-        u"ec2"_s);
+        service);
 }
