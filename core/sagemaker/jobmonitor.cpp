@@ -273,8 +273,11 @@ void JobMonitor::onListPage(const SageMakerResult &result)
             r.changed.insert(record.name);
             toCache.append(record);
         }
-        if (change == KnownJobs::Change::New || oldStatus != record.status
-            || oldSecondary != record.secondaryStatus)
+        // A change, or the first sight of a job that can still change (or is new to a table that was known):
+        // the first sight of one of the thousands of long-ended jobs of an account is no event.
+        const bool firstSight
+            = change == KnownJobs::Change::New && (record.isActive() || r.fresh.contains(record.name));
+        if (firstSight || (known && (oldStatus != record.status || oldSecondary != record.secondaryStatus)))
             m_history->observe(record, {}, now);
         if (wasActive && record.isEnded() && m_watched.contains(record.name))
             m_endPending.insert(record.name);

@@ -1,0 +1,202 @@
+// The dashboard benchmark, core half, headless: a JobMonitor against the SageMaker simulation holding 10,000
+// training jobs (50 running), with a consumer that applies the monitor's batches the way a table model
+// would. Time runs on a ManualClock, so the 2 requests/s budget costs no wall time: "clock" figures are what
+// a user would wait (budget-bound), "wall" figures what the process spent. Prints:
+//   - requests per steady round, against the target (the running jobs plus the changed list pages),
+//   - the time from start to the first batch and to the full table (every job listed, every running job
+//     described), and the cached first paint after a restart,
+//   - the longest single event the process handled (the core's share of a GUI stall),
+//   - peak RSS (VmHWM), and how much of it was there before the monitor started (Qt, the simulation).
+// The GUI-stall part (a real table model on the GUI thread) belongs to the dashboard's benchmark.
+#include "tests/sagemaker/monitorharness.h"
+
+#include <QCoreApplication>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QHash>
+#include <QTest>
+#include <algorithm>
+#include <climits>
+#include <ctime>
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+// Times every event delivery at the outermost level: the longest is the longest the event loop was busy
+// with one thing.
+qint64 threadCpuNs()
+{
+    timespec now {};
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &now);
+    return qint64(now.tv_sec) * 1'000'000'000 + now.tv_nsec;
+}
+
+// Times every event delivery at the outermost level: the longest is the longest the event loop was busy
+// with one thing. Wall time includes the other processes of a shared machine; the thread's CPU time does not.
+class TimedApplication : public QCoreApplication
+{
+public:
+    using QCoreApplication::QCoreApplication;
+
+    bool notify(QObject *receiver, QEvent *event) override
+    {
+        if (m_depth > 0)
+            return QCoreApplication::notify(receiver, event);
+        ++m_depth;
+        QElapsedTimer wall;
+        wall.start();
+        const qint64 cpuStart = threadCpuNs();
+        const bool handled = QCoreApplication::notify(receiver, event);
+        s_longestCpuNs = std::max(s_longestCpuNs, threadCpuNs() - cpuStart);
+        s_longestWallNs = std::max(s_longestWallNs, wall.nsecsElapsed());
+        --m_depth;
+        return handled;
+    }
+
+    static inline qint64 s_longestCpuNs = 0;
+    static inline qint64 s_longestWallNs = 0;
+
+private:
+    int m_depth = 0;
+};
+
+// VmHWM / VmRSS of this process in MB.
+double statusMegabytes(const QByteArray &field)
+{
+    QFile status(u"/proc/self/status"_s);
+    if (!status.open(QIODevice::ReadOnly))
+        return -1;
+    for (const QByteArray &line : status.readAll().split('\n')) {
+        if (line.startsWith(QByteArray(field + ':')))
+            return line.mid(field.size() + 1).trimmed().split(' ').first().toDouble() / 1024.0;
+    }
+    return -1;
+}
+
+// What a dashboard's table model keeps: one row per job, updated from each batch.
+struct HeadlessTable
+{
+    QHash<QString, TrainingJobRecord> rows;
+
+    void apply(const JobMonitorRound &round)
+    {
+        for (const TrainingJobRecord &record : round.changed)
+            rows.insert(record.name, record);
+    }
+    bool runningJobsHaveDetails() const
+    {
+        return std::all_of(rows.cbegin(), rows.cend(),
+            [](const TrainingJobRecord &r) { return !r.isActive() || !r.instanceType.isEmpty(); });
+    }
+};
+
+} // namespace
+
+class BenchDashboard : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void headlessMonitorAtTenThousandJobs();
+};
+
+void BenchDashboard::headlessMonitorAtTenThousandJobs()
+{
+    constexpr int total = 10000;
+    constexpr int running = 50;
+    MonitorHarness h;
+    h.sim.populate({ .total = total, .inProgress = running });
+    const double baselineMb = statusMegabytes("VmRSS");
+    HeadlessTable table;
+    const auto connectTable = [&] {
+        QObject::connect(&h.monitor(), &JobMonitor::roundFinished, &h.monitor(),
+            [&table](const JobMonitorRound &round) { table.apply(round); });
+    };
+    connectTable();
+    TimedApplication::s_longestCpuNs = 0;
+    TimedApplication::s_longestWallNs = 0;
+
+    const QDateTime started = h.clock.now();
+    QElapsedTimer wall;
+    wall.start();
+    h.monitor().start();
+    QVERIFY(h.driveRounds(1));
+    const double firstClock = double(started.msecsTo(h.clock.now())) / 1000.0;
+    const qint64 firstWall = wall.elapsed();
+    const auto firstRows = table.rows.size();
+    QVERIFY(h.drive([&] { return !h.rounds.isEmpty() && h.rounds.last().complete; }));
+    const double fullClock = double(started.msecsTo(h.clock.now())) / 1000.0;
+    const qint64 fullWall = wall.elapsed();
+    const qsizetype fillRequests = h.sim.requestCount();
+    const qsizetype fillRounds = h.rounds.size();
+    QCOMPARE(table.rows.size(), total);
+    QVERIFY(table.runningJobsHaveDetails());
+
+    constexpr int steadyRounds = 10;
+    QVERIFY(h.driveRounds(steadyRounds));
+    QList<int> perRound;
+    int worstOverTarget = INT_MIN;
+    qInfo("Dashboard benchmark (headless core): %d training jobs, %d running, budget %.0f requests/s, "
+          "poll interval %lld s",
+        total, running, h.budget().configuredRate(),
+        qlonglong(h.monitor().settings().pollInterval.count() / 1000));
+    qInfo("  steady rounds (target: requests <= running jobs + changed list pages):");
+    for (qsizetype i = h.rounds.size() - steadyRounds; i < h.rounds.size(); ++i) {
+        const JobMonitorRound &round = h.rounds.at(i);
+        QVERIFY(round.error.isNull());
+        const int target = round.activeJobs + round.listRequests;
+        worstOverTarget = std::max(worstOverTarget, round.requests() - target);
+        perRound.append(round.requests());
+        qInfo("    round %3d: %2d requests = %d list page(s) + %2d describes; %2d jobs changed; target <= %d",
+            round.number, round.requests(), round.listRequests, round.describeRequests,
+            int(round.changed.size()), target);
+    }
+    std::sort(perRound.begin(), perRound.end());
+    qInfo("  requests per steady round: median %d, max %d (%s)", perRound.at(perRound.size() / 2),
+        perRound.last(), worstOverTarget <= 0 ? "target met" : "target NOT met");
+    qInfo("  first fill: first batch (%lld jobs) after %.1f s clock / %lld ms wall; full table after %.1f s "
+          "clock "
+          "(%lld requests in %lld rounds, budget-bound) / %.2f s wall",
+        qlonglong(firstRows), firstClock, qlonglong(firstWall), fullClock, qlonglong(fillRequests),
+        qlonglong(fillRounds), double(fullWall) / 1000.0);
+
+    // A restart: the cached table is painted before any request, then one round brings it up to date.
+    h.restart();
+    connectTable();
+    table.rows.clear();
+    const qsizetype before = h.sim.requestCount();
+    QElapsedTimer paint;
+    paint.start();
+    h.monitor().start();
+    const qint64 paintMs = paint.elapsed();
+    QCOMPARE(table.rows.size(), total);
+    QCOMPARE(h.sim.requestCount(), before);
+    QVERIFY(h.driveRounds(1));
+    const JobMonitorRound afterRestart = h.rounds.last();
+    qInfo("  restart: cached first paint of %d jobs in %lld ms wall, before any request; first round then "
+          "costs %d requests (%d list pages + %d describes)",
+        total, qlonglong(paintMs), afterRestart.requests(), afterRestart.listRequests,
+        afterRestart.describeRequests);
+
+    const double longestCpuMs = double(TimedApplication::s_longestCpuNs) / 1e6;
+    qInfo("  longest single event handled: %.1f ms CPU, %.1f ms wall on this shared machine (the core's "
+          "share of "
+          "a GUI stall; target for the stall < 50 ms: %s)",
+        longestCpuMs, double(TimedApplication::s_longestWallNs) / 1e6, longestCpuMs < 50 ? "met" : "NOT met");
+    const double peakMb = statusMegabytes("VmHWM");
+    qInfo("  peak RSS (VmHWM): %.1f MB, of which %.1f MB before the monitor started (Qt, the simulation's "
+          "%d jobs, the fixture server); target < 200 MB: %s",
+        peakMb, baselineMb, total, peakMb < 200 ? "met" : "NOT met");
+    QVERIFY(worstOverTarget <= 0);
+}
+
+int main(int argc, char *argv[])
+{
+    TimedApplication app(argc, argv);
+    BenchDashboard bench;
+    QTEST_SET_MAIN_SOURCE_PATH
+    return QTest::qExec(&bench, argc, argv);
+}
+
+#include "bench_dashboard.moc"
