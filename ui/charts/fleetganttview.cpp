@@ -33,6 +33,7 @@ FleetGanttView::FleetGanttView(QWidget *parent)
     : QAbstractScrollArea(parent)
 {
     setObjectName(u"fleetGantt"_s);
+    setAccessibleName(tr("Fleet timeline"));
     setFocusPolicy(Qt::StrongFocus);
     setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     setVerticalScrollBarPolicy(Qt::ScrollBarAsNeeded);
@@ -47,23 +48,41 @@ void FleetGanttView::setBars(const QList<FleetBar> &bars, const QDateTime &from,
     m_bars = bars;
     m_from = from;
     m_to = to > from ? to : from.addSecs(1);
-    m_currentRow = -1;
-    for (int row = 0; row < m_bars.size() && !current.isEmpty(); ++row)
-        if (m_bars[row].jobName == current)
-            m_currentRow = row;
+    m_currentRow = rowOf(current);
     m_hoverRow = -1;
+    measureNames();
     updateScrollBar();
     viewport()->update();
 }
 
+void FleetGanttView::measureNames()
+{
+    m_widestName = 0;
+    for (const FleetBar &bar : std::as_const(m_bars))
+        m_widestName = std::max(m_widestName, fontMetrics().horizontalAdvance(bar.jobName));
+}
+
+void FleetGanttView::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::FontChange)
+        measureNames();
+    QAbstractScrollArea::changeEvent(event);
+}
+
 void FleetGanttView::setCurrentJob(const QString &name)
 {
-    m_currentRow = -1;
-    for (int row = 0; row < m_bars.size(); ++row)
-        if (m_bars[row].jobName == name)
-            m_currentRow = row;
+    m_currentRow = rowOf(name);
     scrollToRow(m_currentRow);
     viewport()->update();
+}
+
+int FleetGanttView::rowOf(const QString &name) const
+{
+    if (name.isEmpty())
+        return -1;
+    const auto it = std::find_if(
+        m_bars.cbegin(), m_bars.cend(), [&name](const FleetBar &bar) { return bar.jobName == name; });
+    return it == m_bars.cend() ? -1 : int(it - m_bars.cbegin());
 }
 
 QString FleetGanttView::currentJob() const
@@ -144,11 +163,8 @@ QSize FleetGanttView::sizeHint() const
 
 FleetGanttView::Geometry FleetGanttView::geometryFor(int width) const
 {
-    int widestName = 0;
-    for (const FleetBar &bar : m_bars)
-        widestName = std::max(widestName, fontMetrics().horizontalAdvance(bar.jobName));
     const int nameWidth
-        = std::clamp(widestName + 2 * padding, 8 * fontMetrics().averageCharWidth(), width * 3 / 10);
+        = std::clamp(m_widestName + 2 * padding, 8 * fontMetrics().averageCharWidth(), width * 3 / 10);
     // Room on the right for half a time label.
     const int rightMargin = fontMetrics().horizontalAdvance(u"Sep 30 23:59"_s) / 2 + padding;
     return Geometry { width, nameWidth, nameWidth + padding,

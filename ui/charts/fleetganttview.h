@@ -50,6 +50,7 @@ signals:
 protected:
     void paintEvent(QPaintEvent *event) override;
     void resizeEvent(QResizeEvent *event) override;
+    void changeEvent(QEvent *event) override;
     void mousePressEvent(QMouseEvent *event) override;
     void mouseMoveEvent(QMouseEvent *event) override;
     void leaveEvent(QEvent *event) override;
@@ -66,12 +67,15 @@ private:
         double xOf(const QDateTime &time, const QDateTime &from, const QDateTime &to) const;
     };
     Geometry geometryFor(int width) const;
+    int rowOf(const QString &name) const;
     // Paints the header and rows firstRow..lastRow, row r at header + r * rowHeight - scroll.
     void paint(QPainter &painter, int width, int height, int scroll) const;
     void paintHeader(QPainter &painter, const Geometry &geometry) const;
     void paintRow(QPainter &painter, const Geometry &geometry, int row, int top) const;
     QRect barRectAt(const Geometry &geometry, int row, int top) const;
     void updateScrollBar();
+    // Paints look up the widest name of thousands of jobs often; it changes only with the jobs or the font.
+    void measureNames();
     void activateRow(int row);
     void scrollToRow(int row);
 
@@ -80,5 +84,6 @@ private:
     QDateTime m_to;
     int m_currentRow = -1;
     int m_hoverRow = -1;
+    int m_widestName = 0;
     bool m_revealPending = false; // the current row is to be scrolled into view once the view has its size
 };
