@@ -103,14 +103,19 @@ QImage ChartPanel::exportImage() const
         return {};
     const int band = qRound(titleBandHeight() * scale);
     QImage image(chart.width(), chart.height() + band, QImage::Format_ARGB32_Premultiplied);
-    // The title sits on the chart's own background.
-    image.fill(chart.pixel(0, chart.height() - 1));
+    // The title sits on the chart's own background (white for QtCharts, the palette's for the fleet), in
+    // black or white, whichever reads on it.
+    const QColor background = chart.pixelColor(0, chart.height() - 1);
+    image.fill(background);
     QPainter painter(&image);
     painter.setRenderHint(QPainter::TextAntialiasing);
     QFont font = m_title->font();
-    font.setPointSizeF(font.pointSizeF() * scale);
+    if (font.pointSizeF() > 0)
+        font.setPointSizeF(font.pointSizeF() * scale);
+    else
+        font.setPixelSize(qRound(font.pixelSize() * scale));
     painter.setFont(font);
-    painter.setPen(palette().color(QPalette::Text));
+    painter.setPen(background.lightnessF() > 0.5 ? Qt::black : Qt::white);
     const int indent = qRound(m_title->fontMetrics().averageCharWidth() * scale);
     painter.drawText(QRect(indent, 0, image.width() - 2 * indent, band), Qt::AlignLeft | Qt::AlignVCenter,
         QFontMetrics(font).elidedText(title(), Qt::ElideRight, image.width() - 2 * indent));

@@ -50,22 +50,27 @@ void FleetGanttView::setBars(const QList<FleetBar> &bars, const QDateTime &from,
     m_to = to > from ? to : from.addSecs(1);
     m_currentRow = rowOf(current);
     m_hoverRow = -1;
-    measureNames();
+    measure();
     updateScrollBar();
     viewport()->update();
 }
 
-void FleetGanttView::measureNames()
+void FleetGanttView::measure()
 {
     m_widestName = 0;
-    for (const FleetBar &bar : std::as_const(m_bars))
+    QStringList statuses;
+    for (const FleetBar &bar : std::as_const(m_bars)) {
         m_widestName = std::max(m_widestName, fontMetrics().horizontalAdvance(bar.jobName));
+        if (!statuses.contains(bar.status))
+            statuses << bar.status;
+    }
+    m_legendStatuses = StatusNames::sorted(statuses);
 }
 
 void FleetGanttView::changeEvent(QEvent *event)
 {
     if (event->type() == QEvent::FontChange)
-        measureNames();
+        measure();
     QAbstractScrollArea::changeEvent(event);
 }
 
@@ -128,15 +133,6 @@ QString FleetGanttView::toolTipFor(int row) const
         += (bar.running ? tr("Running, now: %1") : tr("Ended: %1")).arg(HoverText::time(bar.end)) + u"<br>"_s;
     text += tr("Duration: %1").arg(HoverText::duration(bar.seconds()));
     return text;
-}
-
-QStringList FleetGanttView::legendStatuses() const
-{
-    QStringList statuses;
-    for (const FleetBar &bar : m_bars)
-        if (!statuses.contains(bar.status))
-            statuses << bar.status;
-    return StatusNames::sorted(statuses);
 }
 
 QSize FleetGanttView::fullSize() const

@@ -36,7 +36,7 @@ public:
     // What hovering row shows: name, status, start, end, duration in words.
     QString toolTipFor(int row) const;
     // The status colours that appear, in legend order.
-    QStringList legendStatuses() const;
+    QStringList legendStatuses() const { return m_legendStatuses; }
 
     // All rows, the header on top, as wide as the viewport, drawn at scale.
     QSize fullSize() const;
@@ -74,8 +74,9 @@ private:
     void paintRow(QPainter &painter, const Geometry &geometry, int row, int top) const;
     QRect barRectAt(const Geometry &geometry, int row, int top) const;
     void updateScrollBar();
-    // Paints look up the widest name of thousands of jobs often; it changes only with the jobs or the font.
-    void measureNames();
+    // Finds the widest name and the statuses of the legend: paints need them often, among thousands of jobs,
+    // and they change only with the jobs or the font.
+    void measure();
     void activateRow(int row);
     void scrollToRow(int row);
 
@@ -85,5 +86,6 @@ private:
     int m_currentRow = -1;
     int m_hoverRow = -1;
     int m_widestName = 0;
+    QStringList m_legendStatuses;
     bool m_revealPending = false; // the current row is to be scrolled into view once the view has its size
 };
