@@ -31,10 +31,9 @@ struct JobMonitor::Round
     QDateTime startedAt;
     QList<Segment> segments; // the first is being listed
     int pagesLeft = 0;
-    bool hadKnowledge = false; // jobs were known at the start: a new job on the first pages is fresh
     QSet<QString> covered; // listed in this round
     QSet<QString> newThisRound;
-    QSet<QString> fresh; // changed (or new to a known table): described this round
+    QSet<QString> fresh; // known jobs a page showed changed: described this round
     QSet<QString> changed; // for the batch
     QSet<QString> toCache; // described: their details go to the summary cache at the end
     QStringList describeQueue;
@@ -195,7 +194,6 @@ void JobMonitor::beginRound()
     r.number = ++m_roundNumber;
     r.startedAt = m_clock->now();
     r.pagesLeft = m_settings.maxListPagesPerRound;
-    r.hadKnowledge = !m_known.isEmpty();
     r.segments.append(Segment());
     for (const QDateTime &before : std::exchange(m_resumeBefore, {}))
         r.segments.append(Segment { before, {}, {}, false });
@@ -262,24 +260,21 @@ void JobMonitor::onListPage(const SageMakerResult &result)
         const KnownJobs::Change change = m_known.applySummary(summary);
         const TrainingJobRecord &record = *m_known.find(summary.name);
         r.covered.insert(record.name);
-        if (change == KnownJobs::Change::New) {
+        if (change == KnownJobs::Change::New)
             r.newThisRound.insert(record.name);
-            if (r.hadKnowledge && !s.before.isValid())
-                r.fresh.insert(record.name);
-        } else if (change == KnownJobs::Change::Changed) {
+        if (change == KnownJobs::Change::Changed)
             r.fresh.insert(record.name);
-        }
         if (change != KnownJobs::Change::None) {
             r.changed.insert(record.name);
             toCache.append(record);
         }
-        // A change, or the first sight of a job that can still change (or is new to a table that was known):
-        // the first sight of one of the thousands of long-ended jobs of an account is no event.
-        const bool firstSight
-            = change == KnownJobs::Change::New && (record.isActive() || r.fresh.contains(record.name));
-        if (firstSight || (known && (oldStatus != record.status || oldSecondary != record.secondaryStatus)))
+        // A change, or the first sight of a job that can still change: the first sight of one of the
+        // thousands of long-ended jobs of an account is no event (nor worth a describe).
+        if ((change == KnownJobs::Change::New && record.isActive())
+            || (known && (oldStatus != record.status || oldSecondary != record.secondaryStatus)))
             m_history->observe(record, {}, now);
-        if (wasActive && record.isEnded() && m_watched.contains(record.name))
+        // A watched job seen ending, or first seen ended: the describe brings the failure reason.
+        if (record.isEnded() && m_watched.contains(record.name) && (wasActive || !known))
             m_endPending.insert(record.name);
         last = record;
         lastKnownBefore = knownBefore;
@@ -424,7 +419,7 @@ void JobMonitor::applyDescription(const QString &jobName, const QJsonObject &des
         reportStore(stored.error());
 
     const bool endSeenOnList = m_endPending.remove(jobName);
-    const bool ended = record.isEnded() && (endSeenOnList || (before && before->isActive()));
+    const bool ended = record.isEnded() && (endSeenOnList || !before || before->isActive());
     if (m_round) {
         m_round->toCache.insert(jobName);
     } else {

@@ -22,6 +22,7 @@ private slots:
     void budgetNeverExceeded();
     void restartReattachesTheWatchList();
     void failureReasonAndMaxRuntimeExceeded();
+    void watchedJobFirstSeenEndedIsReported();
     void transitionsOfAJobWatchedPartOfTheTime();
     void oldRunningJobIsSeenThroughDescribes();
     void expiredCredentialsKeepTheWatch();
@@ -157,15 +158,20 @@ void TestJobMonitor::tableAndBatchesAfterRounds()
         (QStringList { u"run-2 Training ml.g5.2xlarge"_s, u"run-1 Training ml.g5.2xlarge"_s,
             u"done-0000 Completed "_s, u"done-0001 Completed "_s, u"done-0002 Completed "_s }));
 
-    // A job created between rounds is the next batch, described at once; nothing else changed.
+    // Jobs created between rounds are the next batch; the running one is described at once for its details,
+    // the one that ended already is not (the table needs no more than its summary).
     h.clock.advance(1s);
     h.sim.addJob(job(u"new-1"_s, {}, 60s, 60s, 3600s, 60s));
+    h.sim.addJob(job(u"new-done"_s, {}, 1s, 1s, 1s, 1s));
     QVERIFY(h.driveRounds(1));
     const JobMonitorRound second = h.rounds.last();
-    QCOMPARE(second.changed.size(), 1);
-    QCOMPARE(second.changed.first().name, u"new-1"_s);
-    QCOMPARE(second.changed.first().instanceType, u"ml.g5.2xlarge"_s);
-    QCOMPARE(second.requests(), 2);
+    QCOMPARE(second.changed.size(), 2);
+    QCOMPARE(second.changed.first().name, u"new-done"_s);
+    QCOMPARE(second.changed.first().status, u"Completed"_s);
+    QCOMPARE(second.changed.last().name, u"new-1"_s);
+    QCOMPARE(second.changed.last().instanceType, u"ml.g5.2xlarge"_s);
+    QCOMPARE(second.listRequests, 1);
+    QCOMPARE(second.describeRequests, 1);
 
     QVERIFY(h.driveRounds(1));
     QCOMPARE(h.rounds.last().changed.size(), 0);
@@ -345,6 +351,24 @@ void TestJobMonitor::failureReasonAndMaxRuntimeExceeded()
     const auto stopped = history.history(MonitorHarness::connection(), u"capped"_s).value();
     QCOMPARE(
         stopped.last(), (StatusChange { u"capped"_s, u"Stopped"_s, u"MaxRuntimeExceeded"_s, T.addSecs(90) }));
+}
+
+void TestJobMonitor::watchedJobFirstSeenEndedIsReported()
+{
+    MonitorHarness h;
+    h.monitor().start();
+    QVERIFY(h.driveRounds(1));
+    // Submitted, watched, and failed within one poll interval: the monitor never saw it run.
+    SimTrainingJob::Script quick
+        = job(u"quick"_s, h.clock.now(), 1s, 1s, 1s, 1s, SimTrainingJob::Outcome::Failed);
+    quick.failureReason = u"ClientError: No S3 objects found under S3 URL"_s;
+    h.sim.addJob(quick);
+    h.monitor().watch(u"quick"_s);
+    QVERIFY(h.driveRounds(1));
+    QCOMPARE(h.endings, QStringList { u"quick Failed "_s + quick.failureReason });
+    QCOMPARE(h.rounds.last().describeRequests, 1);
+    QVERIFY(h.driveRounds(1));
+    QCOMPARE(h.endings.size(), 1);
 }
 
 void TestJobMonitor::transitionsOfAJobWatchedPartOfTheTime()
