@@ -196,7 +196,11 @@ void TestModelsPage::deleteAsksFirst()
 {
     QVERIFY(m_page->selectModel(u"churn-alpha"_s));
     m_prompts->confirmAnswer = false;
-    m_page->deleteAction()->trigger();
+    // The Delete key on the table asks, as the toolbar button does.
+    m_page->activateWindow();
+    QVERIFY(QTest::qWaitForWindowActive(m_page.get()));
+    m_table->setFocus();
+    QTest::keyClick(m_table, Qt::Key_Delete);
     QCOMPARE(m_prompts->asked.size(), 1);
     QVERIFY(m_prompts->asked.first().contains(u"churn-alpha"_s));
     QVERIFY(!m_browser->isDeleting(u"churn-alpha"_s));

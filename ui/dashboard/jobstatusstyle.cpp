@@ -65,3 +65,10 @@ QStringList JobStatusStyle::statuses()
 {
     return { u"InProgress"_s, u"Completed"_s, u"Failed"_s, u"Stopping"_s, u"Stopped"_s };
 }
+
+QColor JobStatusStyle::textColorOn(const QColor &background)
+{
+    const double luminance
+        = 0.2126 * background.redF() + 0.7152 * background.greenF() + 0.0722 * background.blueF();
+    return luminance > 0.55 ? QColor(Qt::black) : QColor(Qt::white);
+}

@@ -18,6 +18,8 @@ public:
     // SecondaryStatus phases (Starting, Downloading, Training, Uploading, ...), for timelines: a distinct hue
     // per phase; the terminal ones match statusColor().
     static QColor phaseColor(const QString &secondaryStatus);
+    // Black or white, whichever reads better on background.
+    static QColor textColorOn(const QColor &background);
     // "In progress" for InProgress, the other statuses translated; an unknown value as it is.
     static QString statusText(const QString &status);
     // The TrainingJobStatus values, in the order a filter lists them.

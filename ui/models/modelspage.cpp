@@ -6,6 +6,7 @@
 #include "core/sagemaker/notconnectederror.h"
 #include "ui/dashboard/describeview.h"
 #include "ui/dashboard/messagebanner.h"
+#include "ui/dashboard/pageaction.h"
 #include "ui/dashboard/specexporter.h"
 #include "ui/dashboard/userprompts.h"
 #include "ui/models/modellistmodel.h"
@@ -39,18 +40,18 @@ ModelsPage::ModelsPage(ModelBrowser *browser, UserPrompts *prompts, QWidget *par
     , m_detail(new DescribeView)
 {
     setObjectName(u"modelsPage"_s);
-    m_refresh = addPageAction(u"refreshModels"_s, tr("&Refresh"), QKeySequence::Refresh);
+    m_refresh = newPageAction(this, u"refreshModels"_s, tr("&Refresh"), QKeySequence::Refresh);
     m_refresh->setIcon(QIcon::fromTheme(u"view-refresh"_s));
-    m_clone = addPageAction(u"cloneModel"_s, tr("&Clone…"), QKeySequence(Qt::CTRL | Qt::Key_D));
+    m_clone = newPageAction(this, u"cloneModel"_s, tr("&Clone…"), QKeySequence(Qt::CTRL | Qt::Key_D));
     m_clone->setIcon(QIcon::fromTheme(u"edit-copy"_s));
     m_clone->setStatusTip(tr("Open the model form filled in from this model and its tags"));
-    m_export = addPageAction(
-        u"exportModel"_s, tr("&Export JSON…"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_E));
+    m_export = newPageAction(
+        this, u"exportModel"_s, tr("&Export JSON…"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_E));
     m_export->setIcon(QIcon::fromTheme(u"document-save-as"_s));
     m_export->setStatusTip(tr("Save the create-model input that makes this model again"));
-    m_copyArn
-        = addPageAction(u"copyModelArn"_s, tr("Copy &ARN"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_C));
-    m_delete = addPageAction(u"deleteModel"_s, tr("&Delete…"), QKeySequence::Delete);
+    m_copyArn = newPageAction(
+        this, u"copyModelArn"_s, tr("Copy &ARN"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_C));
+    m_delete = newPageAction(this, u"deleteModel"_s, tr("&Delete…"), QKeySequence::Delete);
     m_delete->setIcon(QIcon::fromTheme(u"edit-delete"_s));
     connect(m_refresh, &QAction::triggered, this, &ModelsPage::refresh);
     connect(m_clone, &QAction::triggered, this, &ModelsPage::cloneSelected);
@@ -165,20 +166,6 @@ ModelsPage::ModelsPage(ModelBrowser *browser, UserPrompts *prompts, QWidget *par
 }
 
 ModelsPage::~ModelsPage() = default;
-
-QAction *ModelsPage::addPageAction(
-    const QString &objectName, const QString &text, const QKeySequence &shortcut)
-{
-    auto *action = new QAction(text, this);
-    action->setObjectName(objectName);
-    action->setShortcut(shortcut);
-    // Only while the page has focus: the form pages use the same keys for their own things.
-    action->setShortcutContext(Qt::WidgetWithChildrenShortcut);
-    action->setToolTip(u"%1 (%2)"_s.arg(
-        QString(text).remove(u'&').remove(u'…'), shortcut.toString(QKeySequence::NativeText)));
-    addAction(action);
-    return action;
-}
 
 void ModelsPage::showEvent(QShowEvent *event)
 {

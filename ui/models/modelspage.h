@@ -55,7 +55,6 @@ protected:
     void showEvent(QShowEvent *event) override;
 
 private:
-    QAction *addPageAction(const QString &objectName, const QString &text, const QKeySequence &shortcut);
     void onListed();
     void onListFailed(const AwsError &error);
     void onSelectionChanged();
