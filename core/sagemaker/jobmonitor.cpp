@@ -29,6 +29,7 @@ struct JobMonitor::Round
 {
     int number = 0;
     QDateTime startedAt;
+    bool catchingUp = false; // the table was not complete when the round began
     QList<Segment> segments; // the first is being listed
     int pagesLeft = 0;
     QSet<QString> covered; // listed in this round
@@ -160,6 +161,8 @@ void JobMonitor::stop()
     const auto calls = std::exchange(m_calls, {});
     for (const QPointer<SageMakerCall> &call : calls)
         delete call.data();
+    if (m_round)
+        parkListings();
     m_round.reset();
     flushHistory();
 }
@@ -194,6 +197,7 @@ void JobMonitor::beginRound()
     r.number = ++m_roundNumber;
     r.startedAt = m_clock->now();
     r.pagesLeft = m_settings.maxListPagesPerRound;
+    r.catchingUp = !isComplete();
     r.segments.append(Segment());
     for (const QDateTime &before : std::exchange(m_resumeBefore, {}))
         r.segments.append(Segment { before, {}, {}, false });
@@ -205,14 +209,8 @@ void JobMonitor::beginRound()
 void JobMonitor::listNextPage()
 {
     Round &r = *m_round;
-    if (r.pagesLeft <= 0) {
-        // Out of pages for this round: what is left is listed in the next ones.
-        for (const Segment &s : std::as_const(r.segments)) {
-            if (!s.optional && (s.before.isValid() || !s.nextToken.isEmpty()))
-                m_resumeBefore.append(s.lastListed.isValid() ? s.lastListed.addMSecs(1) : s.before);
-        }
-        r.segments.clear();
-    }
+    if (r.pagesLeft <= 0)
+        parkListings(); // out of pages for this round: what is left is listed in the next ones
     if (r.segments.isEmpty()) {
         planDescribes();
         return;
@@ -303,7 +301,9 @@ void JobMonitor::onListPage(const SageMakerResult &result)
 bool JobMonitor::isDue(const QString &jobName) const
 {
     const QDateTime last = m_lastDescribed.value(jobName);
-    return !last.isValid() || last.msecsTo(m_clock->now()) >= m_settings.pollInterval.count();
+    const auto interval
+        = m_round && m_round->catchingUp ? m_settings.catchUpDescribeInterval : m_settings.pollInterval;
+    return !last.isValid() || last.msecsTo(m_clock->now()) >= interval.count();
 }
 
 void JobMonitor::planDescribes()
@@ -439,16 +439,21 @@ void JobMonitor::noteChanged(const QString &jobName)
         m_changedOutsideRounds.insert(jobName);
 }
 
-void JobMonitor::endRound(const AwsError &error)
+void JobMonitor::parkListings()
 {
-    Round &r = *m_round;
-    r.error = error;
-    // The listings this round did not finish go on in the next one.
-    for (const Segment &s : std::as_const(r.segments)) {
+    // A listing that has not reached known jobs goes on below the last job it listed; one that only went on
+    // to save describes, or the newest-first one before its first page, is simply dropped.
+    for (const Segment &s : std::as_const(m_round->segments)) {
         if (!s.optional && (s.before.isValid() || !s.nextToken.isEmpty()))
             m_resumeBefore.append(s.lastListed.isValid() ? s.lastListed.addMSecs(1) : s.before);
     }
-    r.segments.clear();
+    m_round->segments.clear();
+}
+
+void JobMonitor::endRound(const AwsError &error)
+{
+    m_round->error = error;
+    parkListings();
     finishRound();
 }
 

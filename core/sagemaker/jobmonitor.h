@@ -60,6 +60,9 @@ public:
         std::chrono::milliseconds pollInterval { 10000 };
         // The same while the table is not complete (first fill, details missing).
         std::chrono::milliseconds catchUpInterval { 0 };
+        // Meanwhile, a running job no list page shows is described again at most this often (the back-to-back
+        // rounds of a first fill would otherwise describe it every round).
+        std::chrono::milliseconds catchUpDescribeInterval { 60000 };
         // After failed rounds the interval doubles, up to this.
         std::chrono::milliseconds maxBackoff { 300000 };
         int pageSize = 100; // ListTrainingJobs MaxResults
@@ -150,6 +153,7 @@ private:
     void describeNext();
     void onRoundDescribe(const QString &jobName, const SageMakerResult &result);
     void applyDescription(const QString &jobName, const QJsonObject &description);
+    void parkListings();
     void endRound(const AwsError &error = {});
     void finishRound();
     bool isDue(const QString &jobName) const;

@@ -17,6 +17,7 @@ class TestJobMonitor : public QObject
 private slots:
     void historyThroughALifecycle();
     void tableAndBatchesAfterRounds();
+    void requestsPerRoundAtTenThousandJobs_data();
     void requestsPerRoundAtTenThousandJobs();
     void budgetNeverExceeded_data();
     void budgetNeverExceeded();
@@ -187,10 +188,21 @@ void TestJobMonitor::tableAndBatchesAfterRounds()
     QCOMPARE(qsizetype(attempts), h.sim.requestCount());
 }
 
+void TestJobMonitor::requestsPerRoundAtTenThousandJobs_data()
+{
+    QTest::addColumn<int>("runningSpanHours");
+    QTest::addColumn<bool>("describesRunningJobs");
+    QTest::newRow("running jobs from the last 2 days: on the first pages") << 48 << false;
+    QTest::newRow("running jobs from 90 days: described, not listed") << 24 * 90 << true;
+}
+
 void TestJobMonitor::requestsPerRoundAtTenThousandJobs()
 {
+    QFETCH(int, runningSpanHours);
+    QFETCH(bool, describesRunningJobs);
     MonitorHarness h;
-    h.sim.populate({ .total = 10000, .inProgress = 50 });
+    h.sim.populate(
+        { .total = 10000, .inProgress = 50, .inProgressSpan = std::chrono::hours(runningSpanHours) });
     h.monitor().start();
     QVERIFY(h.drive([&] { return !h.rounds.isEmpty() && h.rounds.last().complete; }));
     const qsizetype fillRequests = h.sim.requestCount();
@@ -210,6 +222,7 @@ void TestJobMonitor::requestsPerRoundAtTenThousandJobs()
         // listed only when it shows at least two running jobs, so it costs less than their describes.
         QVERIFY(round.listRequests >= 1);
         QVERIFY(round.requests() <= round.activeJobs + 1);
+        QCOMPARE(round.describeRequests > 10, describesRunningJobs);
         QCOMPARE(round.attempts, round.requests());
     }
     qInfo("first fill: %d requests in %d rounds", int(fillRequests), fillRounds);

@@ -238,12 +238,13 @@ void SageMakerSim::populate(const BulkOptions &options)
         script.instanceType = instanceTypes.at(int(random.bounded(instanceTypes.size())));
         script.instanceCount = random.bounded(8) == 0 ? 4 : 1;
         if (i < inProgress) {
-            // Running for minutes to two days, with hours still to go.
-            const qint64 age = between(2 * 60'000, 48 * 3600'000);
+            // Running for minutes to days, with hours still to go.
+            const qint64 age = between(2 * 60'000,
+                std::chrono::duration_cast<std::chrono::milliseconds>(options.inProgressSpan).count());
             script.creationTime = QDateTime::fromMSecsSinceEpoch(now - age, Qt::UTC);
             script.phases = SimTrainingJob::standardPhases(
                 3min, 5min, std::chrono::milliseconds(age + between(2 * 3600'000, 24 * 3600'000)), 5min);
-            script.maxRuntime = std::chrono::hours(24 * 5);
+            script.maxRuntime = std::chrono::seconds(age / 1000 + 5 * 86400);
         } else {
             const auto training = std::chrono::milliseconds(between(5 * 60'000, 6 * 3600'000));
             script.phases

@@ -35,6 +35,7 @@ public:
         int total = 10000;
         int inProgress = 50; // still running at populate() time, and for hours after
         std::chrono::hours span { 24 * 90 }; // creation times spread over this much of the past
+        std::chrono::hours inProgressSpan { 48 }; // the running jobs' creation times, over this much
         quint32 seed = 1;
         double failedShare = 0.05;
         double stoppedShare = 0.02; // half stopped by a user, half by MaxRuntimeExceeded
@@ -60,8 +61,8 @@ public:
     // An invalid creation time means now. A job with the same name is replaced.
     void addJob(SimTrainingJob::Script script);
     // Adds options.total jobs created over the past options.span, newest a minute ago: most completed, some
-    // failed or stopped, options.inProgress still running (most created in the last two days, so some are
-    // older than the newest list page). Deterministic for a seed.
+    // failed or stopped, options.inProgress still running (created over options.inProgressSpan: by default
+    // the last two days, so some are older than the newest list page). Deterministic for a seed.
     void populate(const BulkOptions &options);
     const SimTrainingJob *job(const QString &name) const;
     qsizetype jobCount() const { return qsizetype(m_jobs.size()); }
