@@ -1,7 +1,9 @@
 #include "core/aws/connectionsettings.h"
 #include "core/aws/localsandbox.h"
 #include "core/session/session.h"
+#include "core/store/localstore.h"
 #include "core/version.h"
+#include "ui/forms/formpages.h"
 #include "ui/mainwindow.h"
 
 #include <QApplication>
@@ -57,7 +59,13 @@ int main(int argc, char *argv[])
     }
 
     Session *session = Session::fromSystem(&app);
+    // Drafts, templates and recently used values; the forms work without it if it cannot be opened.
+    LocalStore store;
+    const StoreResult<> storeOpened = store.open();
+    if (!storeOpened)
+        std::fprintf(stderr, "sagedesk: %s\n", qPrintable(storeOpened.error()));
     MainWindow window(session);
+    FormPages forms(&window, session, &store);
     window.show();
 
     // The command line beats the saved choice and is not saved: it is for this run.

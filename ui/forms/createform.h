@@ -1,0 +1,260 @@
+#pragma once
+
+#include "core/api/diagnostic.h"
+#include "core/api/speckind.h"
+#include "core/aws/awserror.h"
+#include "ui/forms/fieldbindings.h"
+#include "ui/forms/reviewpage.h"
+
+#include <QJsonObject>
+#include <QSet>
+#include <QTimer>
+#include <QWidget>
+#include <optional>
+
+class Clock;
+class DiagnosticsList;
+class DraftAutosaver;
+class DraftsBar;
+class FormSection;
+class JsonPreview;
+class LocalStore;
+class MessageBar;
+class QAction;
+class QComboBox;
+class QLabel;
+class QLineEdit;
+class QPushButton;
+class QScrollArea;
+class QStackedWidget;
+class QTabWidget;
+class SectionNavigator;
+struct Draft;
+
+// What both create forms share. A form owns one spec document in wire shape; its fields (FieldBindings)
+// write their values into it as the user edits. Every edit schedules, within validateDelayMs, the core
+// validator (diagnostics mark their fields, fill the summary list and keep Review disabled while errors
+// remain; warnings never block), the live JSON tab and an autosave of the draft. Review shows what will be
+// sent (and for a clone what changed, and the VPC pre-flight findings), Submit emits submitRequested() and
+// waits for submitSucceeded() or submitFailed(): the form never calls a service itself (CreateFormController
+// does), so it works and is tested without a network.
+//
+// The layout: message bars on top; the "Form" tab (a scroll area with the sections) and the "JSON" tab;
+// beside them the section navigator and the problem list; Review and the template buttons under them.
+// The review page replaces all that until the user goes back.
+//
+// Actions (object names, window shortcuts while the form is visible): "reviewOrSubmit" Ctrl+Return,
+// "backToForm" Esc, "nextProblem" F8, "previousProblem" Shift+F8, "toggleJson" Ctrl+J, "goToSections"
+// Ctrl+G, "saveAsTemplate" Ctrl+Shift+S, "newFromTemplate" Ctrl+Shift+N, "startOver" Ctrl+Shift+Backspace.
+// Children: "formTabs", "formScroll", "jsonPreview", "review", "reviewPage", "problems", "formStatus",
+// "messageBar", "submitBanner", "draftsBar".
+class CreateForm : public QWidget
+{
+    Q_OBJECT
+
+public:
+    static constexpr int validateDelayMs = 100;
+
+    ~CreateForm() override;
+
+    SpecKind kind() const { return m_kind; }
+    // The document as it stands, every edit applied.
+    const QJsonObject &document() const { return m_document; }
+    // The name member's value ("TrainingJobName" / "ModelName").
+    QString name() const;
+    // Validates first when an edit is still waiting for it.
+    Diagnostics diagnostics();
+    bool hasErrors();
+    // The request a clone started from, for the review's list of changes.
+    std::optional<QJsonObject> original() const { return m_original; }
+
+    bool isReviewing() const;
+    bool isSubmitting() const { return m_submitting; }
+    QString draftId() const;
+    QString lastArn() const { return m_lastArn; }
+
+    // Drafts, templates and recently used values live there; nullptr turns them off. The store must outlive
+    // the form. Lists unsent drafts of this kind in the drafts bar.
+    void setStore(LocalStore *store);
+    LocalStore *store() const { return m_store; }
+    // For the unique-name button's time; the system clock by default. Must outlive the form.
+    void setClock(Clock *clock);
+    Clock *clock() const { return m_clock; }
+
+    // Shown above the form until dismissed (the store's recovery message, say).
+    void showMessage(const QString &text, bool warning = false);
+
+    ReviewPage *reviewPage() const { return m_review; }
+    DiagnosticsList *problems() const { return m_problems; }
+    JsonPreview *jsonPreview() const { return m_json; }
+    MessageBar *messageBar() const { return m_messageBar; }
+    MessageBar *submitBanner() const { return m_banner; }
+    DraftsBar *draftsBar() const { return m_drafts; }
+    SectionNavigator *sectionNavigator() const { return m_navigator; }
+
+public slots:
+    // Replaces the form's content with document as a new draft (the previous one stays in the store).
+    void setDocument(const QJsonObject &document);
+    // Fills the form from a describe response (and a ListTags response) of an existing job or model,
+    // converted to its create request; the name is made unique, and the review lists what differs from the
+    // original.
+    void cloneFrom(const QJsonObject &describe, const QJsonObject &listTags = QJsonObject());
+    // An empty form with the defaults, as a new draft.
+    void startOver();
+
+    void validateNow();
+    // Shows and focuses the field a diagnostic path names (the JSON tab when no field shows it).
+    void focusPath(const QString &path);
+
+    // To the review page, if no error remains (else to the first error).
+    void review();
+    void backToForm();
+    // Sends the reviewed document (emits submitRequested()).
+    void submit();
+    void cancelSubmit();
+    // The controller's answers.
+    void submitSucceeded(const QString &arn);
+    void submitFailed(const AwsError &error, bool outcomeUnknown = false);
+    void setPreflightFindings(const Diagnostics &findings);
+    void setPreflightUnavailable(const QString &reason);
+
+    // File > Import JSON…: a create request or describe output. A parse error is shown with its line and
+    // column and the form keeps what it had. A document of the other kind is handed on (otherKindImported).
+    bool importFile(const QString &fileName);
+    // File > Export JSON…: the request as the AWS CLI's --cli-input-json reads it, written atomically.
+    bool exportFile(const QString &fileName);
+    // The same with a file dialog.
+    void importJson();
+    void exportJson();
+
+    // Templates keep everything but the name. False (with the reason shown) when the store refuses, e.g. a
+    // template of that name exists and replace is false.
+    bool saveAsTemplate(const QString &templateName, bool replace = false);
+    bool newFromTemplate(const QString &templateName);
+    QStringList templateNames() const;
+    void saveAsTemplateDialog();
+    void newFromTemplateDialog();
+
+    // Lists the unsent drafts of this kind (other than the form's own) in the drafts bar.
+    void offerDrafts();
+    bool restoreDraft(const QString &draftId);
+    // Saves the pending autosave now (before the window closes).
+    void flushDraft();
+
+signals:
+    // The user edited the document.
+    void documentChanged();
+    void validated(const Diagnostics &diagnostics);
+    void submitRequested(const QJsonObject &spec);
+    void submitCancelRequested();
+    // Entering review with a VpcConfig: answer with setPreflightFindings() or setPreflightUnavailable().
+    void preflightRequested(const QJsonObject &spec);
+    void submitted(const QString &arn, const QString &name);
+    // "Open on dashboard" after a successful submit.
+    void openOnDashboardRequested(const QString &arn, const QString &name);
+    // An imported file holds the other kind of spec; request is its create request.
+    void otherKindImported(SpecKind kind, const QJsonObject &request, const QString &fileName);
+
+protected:
+    CreateForm(SpecKind kind, QWidget *parent = nullptr);
+
+    // Building, in reading order: a section, then its fields.
+    FormSection *addSection(const QString &title, const QString &description);
+    // Registers field in the current section, watches its edits, puts its widget next in the Tab order.
+    int bind(FormField field);
+    // The name row of section: a field for the name member (objectName) and a "Unique name" button
+    // (buttonName) that appends the time (UniqueName; fallback starts an empty name). Returns the field.
+    QLineEdit *addNameRow(FormSection *section, const QString &objectName, const QString &buttonName,
+        const QString &placeholder, const QString &fallback);
+    // A widget that is not a field (a button) next in the Tab order.
+    void addToTabOrder(QWidget *widget);
+    // Call at the end of the subclass constructor: shows defaultDocument().
+    void finishSetup();
+    // Writes field index's widget value into the document, as if the user had edited it.
+    void storeField(int index);
+    const FieldBindings &fields() const { return m_fields; }
+
+    virtual QJsonObject defaultDocument() const = 0;
+    virtual QList<ReviewSection> reviewSummary(const QJsonObject &document) const = 0;
+    // "Untitled training job".
+    virtual QString untitled() const = 0;
+    // After a document was shown in the fields: update widgets that depend on several values.
+    virtual void documentShown() { }
+    // After the user's edit of field index went into the document.
+    virtual void fieldEdited(int index) { Q_UNUSED(index) }
+    // A drop-down of recently used values: filled from the store's list key, and the document's value at path
+    // is put first in that list after each successful submit.
+    void addRecentValues(QComboBox *combo, const QString &key, const QString &path);
+
+    bool focusNextPrevChild(bool next) override;
+
+private:
+    enum class Origin { NewDraft, ContinueDraft };
+    void load(const QJsonObject &document, Origin origin, const QString &draftId = QString());
+    void onFieldEdited(int index);
+    void scheduleUpdate();
+    void updateActions();
+    QList<QWidget *> tabStops() const;
+    void showSubmitResult(const QString &arn);
+    void setReviewing(bool reviewing);
+    void createActions();
+    QWidget *createEditPage();
+    void loadRecentValues();
+    void rememberRecentValues();
+
+    SpecKind m_kind;
+    QJsonObject m_document;
+    std::optional<QJsonObject> m_original;
+    QString m_originalName;
+    FieldBindings m_fields;
+    Diagnostics m_diagnostics;
+    QTimer m_validateTimer;
+    DraftAutosaver *m_autosaver;
+    LocalStore *m_store = nullptr;
+    Clock *m_clock;
+    bool m_submitting = false;
+    // A fresh form does not shout: "required" is marked on a field once it was edited, or everywhere once
+    // the user asks to review or looks at the problems. The problem list always has everything.
+    QSet<int> m_touched;
+    bool m_markEverything = false;
+    QString m_lastArn;
+    QString m_lastName;
+
+    MessageBar *m_messageBar;
+    DraftsBar *m_drafts;
+    MessageBar *m_banner;
+    QStackedWidget *m_pages;
+    QTabWidget *m_tabs;
+    QScrollArea *m_scroll;
+    QWidget *m_content;
+    SectionNavigator *m_navigator;
+    DiagnosticsList *m_problems;
+    JsonPreview *m_json;
+    ReviewPage *m_review;
+    QLabel *m_status;
+    QPushButton *m_reviewButton;
+    QPushButton *m_saveTemplateButton;
+    QPushButton *m_fromTemplateButton;
+    QPushButton *m_startOverButton;
+    QList<FormSection *> m_sections;
+    struct Recent
+    {
+        QComboBox *combo;
+        QString key;
+        QString path;
+    };
+    QList<Recent> m_recent;
+    QList<QWidget *> m_tabBlocks;
+
+    QAction *m_reviewOrSubmit = nullptr;
+    QAction *m_back = nullptr;
+    QAction *m_nextProblem = nullptr;
+    QAction *m_previousProblem = nullptr;
+    QAction *m_toggleJson = nullptr;
+    QAction *m_goToSections = nullptr;
+    QAction *m_saveAsTemplate = nullptr;
+    QAction *m_newFromTemplate = nullptr;
+    QAction *m_startOver = nullptr;
+    QAction *m_openOnDashboard = nullptr;
+    QAction *m_copyArn = nullptr;
+};
