@@ -1,5 +1,7 @@
 #include "core/aws/connectionsettings.h"
 #include "core/aws/localsandbox.h"
+#include "core/pricing/priceservice.h"
+#include "core/session/connectionservices.h"
 #include "core/session/session.h"
 #include "core/store/localstore.h"
 #include "core/version.h"
@@ -11,6 +13,7 @@
 #include <QIcon>
 #include <QSettings>
 #include <cstdio>
+#include <memory>
 
 int main(int argc, char *argv[])
 {
@@ -59,13 +62,27 @@ int main(int argc, char *argv[])
     }
 
     Session *session = Session::fromSystem(&app);
-    // Drafts, templates and recently used values; the forms work without it if it cannot be opened.
+    // Drafts, templates, recently used values, prices and job history; the program works without it (and
+    // says so) if it cannot be opened.
     LocalStore store;
     const StoreResult<> storeOpened = store.open();
     if (!storeOpened)
         std::fprintf(stderr, "sagedesk: %s\n", qPrintable(storeOpened.error()));
+    session->setStore(store.isOpen() ? &store : nullptr);
+    // Training prices of the connection's region, kept fresh in the background.
+    std::unique_ptr<PriceService> prices;
+    if (store.isOpen()) {
+        prices = std::make_unique<PriceService>(store);
+        QObject::connect(session, &Session::connectionChanged, prices.get(), [session, &prices] {
+            const ConnectionServices *services = session->services();
+            if (services)
+                prices->setConnection(services->priceList(), services->region(), services->pricingUnavailable());
+            else
+                prices->setConnection(nullptr, QString(), session->errorString());
+        });
+    }
     MainWindow window(session);
-    FormPages forms(&window, session, &store);
+    FormPages forms(&window, session, store.isOpen() ? &store : nullptr, prices.get());
     window.show();
 
     // The command line beats the saved choice and is not saved: it is for this run.

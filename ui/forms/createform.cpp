@@ -101,6 +101,7 @@ CreateForm::CreateForm(SpecKind kind, QWidget *parent)
     connect(m_review, &ReviewPage::backRequested, this, &CreateForm::backToForm);
     connect(m_review, &ReviewPage::submitRequested, this, &CreateForm::submit);
     connect(m_review, &ReviewPage::cancelRequested, this, &CreateForm::cancelSubmit);
+    connect(m_review, &ReviewPage::findingActivated, this, &CreateForm::focusPath);
     connect(m_problems, &DiagnosticsList::pathActivated, this, &CreateForm::focusPath);
     connect(
         m_drafts, &DraftsBar::restoreRequested, this, [this](const Draft &draft) { restoreDraft(draft.id); });
@@ -686,10 +687,7 @@ void CreateForm::submitFailed(const AwsError &error, bool outcomeUnknown)
 
 void CreateForm::setPreflightFindings(const Diagnostics &findings)
 {
-    QList<std::pair<QString, Diagnostic>> described;
-    for (const Diagnostic &d : findings)
-        described.append({ m_fields.describe(d.path), d });
-    m_review->setPreflight(ReviewPage::Preflight::Done, described);
+    m_review->setPreflight(ReviewPage::Preflight::Done, findings);
 }
 
 void CreateForm::setPreflightUnavailable(const QString &reason)

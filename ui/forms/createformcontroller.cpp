@@ -14,10 +14,14 @@ CreateFormController::CreateFormController(QObject *parent)
 
 CreateFormController::~CreateFormController()
 {
-    // Nobody is left to hear the answers.
-    for (const QPointer<SageMakerCall> &call : std::as_const(m_calls))
+    // Nobody is left to hear the answers (cleared first, so the forms are not told).
+    const QList<QPointer<SageMakerCall>> calls = m_calls.values();
+    const QList<QPointer<VpcPreflightRun>> runs = m_runs.values();
+    m_calls.clear();
+    m_runs.clear();
+    for (const QPointer<SageMakerCall> &call : calls)
         delete call.data();
-    for (const QPointer<VpcPreflightRun> &run : std::as_const(m_runs))
+    for (const QPointer<VpcPreflightRun> &run : runs)
         delete run.data();
 }
 
@@ -63,6 +67,16 @@ void CreateFormController::submit(CreateForm *form, const QJsonObject &spec)
         else
             form->submitFailed(result.error, result.outcomeUnknown);
     });
+    // Gone without an answer: the connection changed and took its client (and this call) with it.
+    // Answered calls leave the list first; one still listed (its pointer already null) went without.
+    connect(call, &QObject::destroyed, form, [this, form] {
+        if (!m_calls.contains(form) || m_calls.value(form))
+            return;
+        m_calls.remove(form);
+        form->submitFailed(AwsError { u"ConnectionChanged"_s,
+                               tr("The connection changed before SageMaker answered."), {}, 0, false },
+            true);
+    });
 }
 
 void CreateFormController::cancel(CreateForm *form)
@@ -85,5 +99,11 @@ void CreateFormController::preflight(CreateForm *form, const QJsonObject &spec)
     connect(run, &VpcPreflightRun::finished, form, [this, form](const Diagnostics &findings) {
         m_runs.remove(form);
         form->setPreflightFindings(findings);
+    });
+    connect(run, &QObject::destroyed, form, [this, form] {
+        if (m_runs.contains(form) && !m_runs.value(form)) {
+            m_runs.remove(form);
+            form->setPreflightUnavailable(tr("the connection changed while it was checked."));
+        }
     });
 }

@@ -1,32 +1,40 @@
 #include "ui/forms/formpages.h"
 
+#include "core/ec2/vpcpreflight.h"
+#include "core/session/connectionservices.h"
+#include "core/session/session.h"
 #include "core/store/localstore.h"
+#include "ui/forms/costestimatecontroller.h"
 #include "ui/forms/createformcontroller.h"
 #include "ui/forms/modelform.h"
-#include "ui/forms/sessionclients.h"
 #include "ui/forms/trainingjobform.h"
 #include "ui/mainwindow.h"
+#include "ui/network/vpcaccountpicker.h"
+#include "ui/network/vpcpickercontroller.h"
+#include "ui/widgets/costestimatewidget.h"
+#include "ui/widgets/vpceditor.h"
 
 #include <QAction>
 #include <QCoreApplication>
 
-FormPages::FormPages(MainWindow *window, Session *session, LocalStore *store, QObject *parent)
+FormPages::FormPages(
+    MainWindow *window, Session *session, LocalStore *store, PriceService *prices, QObject *parent)
     : QObject(parent)
     , m_window(window)
+    , m_session(session)
     , m_trainingJob(new TrainingJobForm)
     , m_model(new ModelForm)
-    , m_clients(new SessionClients(session, this))
     , m_controller(new CreateFormController(this))
 {
     window->setPageWidget(MainWindow::Page::NewTrainingJob, m_trainingJob);
     window->setPageWidget(MainWindow::Page::NewModel, m_model);
 
-    const auto useClients = [this] {
-        m_controller->setClient(m_clients->sageMaker());
-        m_controller->setPreflight(m_clients->preflight(), m_clients->unavailableReason());
-    };
-    connect(m_clients, &SessionClients::changed, this, useClients);
-    useClients();
+    if (prices) {
+        auto *estimate = new CostEstimateWidget;
+        estimate->setObjectName(QStringLiteral("costEstimate"));
+        m_trainingJob->setCostEstimateWidget(estimate);
+        new CostEstimateController(m_trainingJob, estimate, prices, m_trainingJob);
+    }
 
     LocalStore *usable = store && store->isOpen() ? store : nullptr;
     for (CreateForm *form :
@@ -48,6 +56,28 @@ FormPages::FormPages(MainWindow *window, Session *session, LocalStore *store, QO
         connect(qApp, &QCoreApplication::aboutToQuit, form, &CreateForm::flushDraft);
     }
 
+    for (VpcEditor *editor : { m_trainingJob->vpcEditor(), m_model->vpcEditor() }) {
+        auto *picker = new VpcAccountPicker(editor);
+        m_pickers << picker;
+        // Without EC2 nobody else answers: say why, and typing IDs still works.
+        const auto unanswered = [this, picker](VpcAccountPicker::Lookup what) {
+            ConnectionServices *services = m_session->services();
+            if (!services || !services->ec2())
+                picker->showLookupError(what,
+                    services ? services->ec2Unavailable()
+                             : tr("Not connected: choose a connection (Connection > Connect…) to list the "
+                                  "account's subnets and security groups."));
+        };
+        connect(picker, &VpcAccountPicker::vpcsWanted, this,
+            [unanswered] { unanswered(VpcAccountPicker::Lookup::Vpcs); });
+        connect(picker, &VpcAccountPicker::subnetsWanted, this,
+            [unanswered] { unanswered(VpcAccountPicker::Lookup::Subnets); });
+        connect(picker, &VpcAccountPicker::securityGroupsWanted, this,
+            [unanswered] { unanswered(VpcAccountPicker::Lookup::SecurityGroups); });
+    }
+    connect(session, &Session::connectionChanged, this, &FormPages::useServices);
+    useServices();
+
     connect(window->importJsonAction(), &QAction::triggered, this, [this] {
         if (CreateForm *form = currentForm())
             form->importJson();
@@ -58,6 +88,24 @@ FormPages::FormPages(MainWindow *window, Session *session, LocalStore *store, QO
     });
     connect(window, &MainWindow::currentPageChanged, this, &FormPages::updateFileActions);
     updateFileActions();
+}
+
+void FormPages::useServices()
+{
+    // What is made here for a connection is a child of its services, so it goes with them.
+    ConnectionServices *services = m_session->services();
+    m_controller->setClient(services ? services->sageMaker() : nullptr);
+    if (services && services->ec2()) {
+        m_controller->setPreflight(new VpcPreflight(services->ec2(), services));
+        for (VpcAccountPicker *picker : std::as_const(m_pickers)) {
+            new VpcPickerController(picker, services->ec2(), services);
+            if (picker->isVisible())
+                picker->refresh();
+        }
+    } else {
+        m_controller->setPreflight(nullptr,
+            services ? services->ec2Unavailable() : tr("there is no connection (Connection > Connect…)."));
+    }
 }
 
 CreateForm *FormPages::form(SpecKind kind) const

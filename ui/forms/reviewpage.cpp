@@ -1,12 +1,12 @@
 #include "ui/forms/reviewpage.h"
 
+#include "ui/network/vpcfindingslist.h"
 #include "ui/widgets/fieldmark.h"
 #include "ui/widgets/keyvaluetext.h"
 
 #include <QFontDatabase>
 #include <QHBoxLayout>
 #include <QLabel>
-#include <QListWidget>
 #include <QPlainTextEdit>
 #include <QProgressBar>
 #include <QPushButton>
@@ -59,7 +59,7 @@ ReviewPage::ReviewPage(QWidget *parent)
     , m_json(new QPlainTextEdit(this))
     , m_preflightPanel(new QWidget(this))
     , m_preflightStatus(new QLabel(m_preflightPanel))
-    , m_findings(new QListWidget(m_preflightPanel))
+    , m_findings(new VpcFindingsList(m_preflightPanel))
     , m_back(new QPushButton(tr("&Back to form"), this))
     , m_progress(new QProgressBar(this))
     , m_cancel(new QPushButton(tr("Cancel"), this))
@@ -87,8 +87,7 @@ ReviewPage::ReviewPage(QWidget *parent)
     m_preflightStatus->setObjectName(u"preflightStatus"_s);
     m_preflightStatus->setWordWrap(true);
     m_findings->setObjectName(u"preflightFindings"_s);
-    m_findings->setWordWrap(true);
-    m_findings->setAccessibleName(tr("VPC pre-flight findings"));
+    m_findings->setMaximumHeight(maxFindingsHeight);
     auto *preflightLayout = new QVBoxLayout(m_preflightPanel);
     preflightLayout->setContentsMargins(0, 0, 0, 0);
     preflightLayout->addWidget(preflightHeading);
@@ -139,6 +138,8 @@ ReviewPage::ReviewPage(QWidget *parent)
     connect(m_back, &QPushButton::clicked, this, &ReviewPage::backRequested);
     connect(m_submit, &QPushButton::clicked, this, &ReviewPage::submitRequested);
     connect(m_cancel, &QPushButton::clicked, this, &ReviewPage::cancelRequested);
+    connect(m_findings, &VpcFindingsList::findingActivated, this,
+        [this](const Diagnostic &finding) { emit findingActivated(finding.path); });
     setPreflight(Preflight::NotNeeded);
 }
 
@@ -166,18 +167,18 @@ void ReviewPage::setContent(const QString &title, const QList<ReviewSection> &su
     m_json->setPlainText(QString::fromUtf8(json));
 }
 
-void ReviewPage::setPreflight(
-    Preflight state, const QList<std::pair<QString, Diagnostic>> &findings, const QString &text)
+void ReviewPage::setPreflight(Preflight state, const Diagnostics &findings, const QString &text)
 {
     m_preflight = state;
     m_preflightPanel->setVisible(state != Preflight::NotNeeded);
-    m_findings->clear();
+    m_preflightStatus->setVisible(state == Preflight::Unavailable);
+    m_findings->setVisible(state == Preflight::Running || state == Preflight::Done);
     m_findingsNeedAttention = false;
     switch (state) {
     case Preflight::NotNeeded:
         break;
     case Preflight::Running:
-        m_preflightStatus->setText(tr("Checking the subnets, security groups and routes in your account…"));
+        m_findings->setChecking();
         break;
     case Preflight::Unavailable:
         m_preflightStatus->setText(tr(
@@ -185,28 +186,11 @@ void ReviewPage::setPreflight(
                                        .arg(text));
         break;
     case Preflight::Done:
-        for (const auto &[where, d] : findings) {
-            auto *item = new QListWidgetItem(FieldMark::icon(d.severity),
-                where.isEmpty() ? FieldMark::sentence(d.message)
-                                : u"%1: %2"_s.arg(where, FieldMark::sentence(d.message)),
-                m_findings);
-            item->setToolTip(d.code);
-            if (d.severity != Diagnostic::Severity::Info)
-                m_findingsNeedAttention = true;
-        }
-        m_preflightStatus->setText(findings.isEmpty()
-                ? tr("No problems found: the subnets, security groups and routes look right for this job.")
-                : m_findingsNeedAttention
-                ? tr("The job may fail or be unable to reach S3 or its logs. You can still submit it.")
-                : tr("Nothing that stops the job:"));
+        m_findings->setFindings(findings);
+        m_findingsNeedAttention = std::any_of(findings.cbegin(), findings.cend(),
+            [](const Diagnostic &d) { return d.severity != Diagnostic::Severity::Info; });
         break;
     }
-    m_findings->setVisible(m_findings->count() > 0);
-    // As tall as its findings, up to a few; the summary and JSON keep the room.
-    int height = 2 * m_findings->frameWidth() + 4;
-    for (int i = 0; i < m_findings->count(); ++i)
-        height += m_findings->sizeHintForRow(i) + 2 * m_findings->spacing();
-    m_findings->setFixedHeight(qMin(height, maxFindingsHeight));
     updateSubmitText();
 }
 
@@ -233,9 +217,13 @@ QString ReviewPage::jsonText() const
 
 QStringList ReviewPage::preflightLines() const
 {
-    QStringList lines { m_preflightStatus->text() };
-    for (int i = 0; i < m_findings->count(); ++i)
-        lines << m_findings->item(i)->text();
+    if (m_preflight == Preflight::Unavailable)
+        return { m_preflightStatus->text() };
+    QStringList lines;
+    if (const auto *summary = m_findings->findChild<QLabel *>(u"vpcFindingsSummary"_s))
+        lines << summary->text();
+    for (const Diagnostic &d : m_findings->findings())
+        lines << d.message;
     return lines;
 }
 

@@ -8,11 +8,11 @@
 #include <utility>
 
 class QLabel;
-class QListWidget;
 class QPlainTextEdit;
 class QProgressBar;
 class QPushButton;
 class QTextBrowser;
+class VpcFindingsList;
 
 // One block of the readable summary: "Resources" with rows such as ("Instance type", "ml.m5.xlarge").
 struct ReviewSection
@@ -25,8 +25,9 @@ struct ReviewSection
 // clone what differs from the original, and for a request with a VpcConfig the VPC pre-flight findings.
 // Submit is the page's default button; the findings never block it (the user decides).
 //
-// Children: "reviewTitle", "reviewSummary", "reviewJson", "preflightPanel", "preflightStatus",
-// "preflightFindings", "backToForm", "submitProgress", "cancelSubmit", "submit".
+// Children: "reviewTitle", "reviewSummary", "reviewJson", "preflightPanel", "preflightStatus" (why it was
+// not checked), "preflightFindings" (a VpcFindingsList), "backToForm", "submitProgress", "cancelSubmit",
+// "submit".
 class ReviewPage : public QWidget
 {
     Q_OBJECT
@@ -44,9 +45,8 @@ public:
     // changes: for a clone, the differences from originalName's request; nothing for a new document.
     void setContent(const QString &title, const QList<ReviewSection> &summary, const QByteArray &json,
         const std::optional<QList<SpecDiff::Change>> &changes, const QString &originalName);
-    // findings: each with where it points in words ("Subnets › 2").
-    void setPreflight(Preflight state, const QList<std::pair<QString, Diagnostic>> &findings = {},
-        const QString &text = QString());
+    // findings for Done (VpcPreflightCheck's), text for Unavailable (completes "Not checked: ...").
+    void setPreflight(Preflight state, const Diagnostics &findings = {}, const QString &text = QString());
     Preflight preflight() const { return m_preflight; }
 
     // While submitting: a busy bar and Cancel instead of Back and Submit.
@@ -58,6 +58,8 @@ public:
     QStringList preflightLines() const;
 
 signals:
+    // A pre-flight finding was activated: show what its path names in the form.
+    void findingActivated(const QString &path);
     void backRequested();
     void submitRequested();
     void cancelRequested();
@@ -73,7 +75,7 @@ private:
     QPlainTextEdit *m_json;
     QWidget *m_preflightPanel;
     QLabel *m_preflightStatus;
-    QListWidget *m_findings;
+    VpcFindingsList *m_findings;
     QPushButton *m_back;
     QProgressBar *m_progress;
     QPushButton *m_cancel;
