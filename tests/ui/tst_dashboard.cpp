@@ -412,9 +412,9 @@ void TestDashboard::detailPaneOfAFailedJob()
     QVERIFY(!pane->stopAction()->isEnabled());
     QVERIFY(pane->cloneAction()->isEnabled());
     QVERIFY(pane->copyArnAction()->isEnabled());
-    // The charts' slot is there, named.
+    // The charts' slot holds the timeline.
     QVERIFY(pane->timelineWidget());
-    QCOMPARE(pane->timelineWidget()->objectName(), u"timelinePlaceholder"_s);
+    QCOMPARE(pane->timelineWidget()->objectName(), u"jobTimelineChart"_s);
 }
 
 void TestDashboard::stopThroughTheSimulation()

@@ -146,6 +146,7 @@ QImage FleetGanttView::toImage(qreal scale) const
     QImage image(size * scale, QImage::Format_ARGB32_Premultiplied);
     image.fill(palette().color(QPalette::Base));
     QPainter painter(&image);
+    painter.setFont(font());
     painter.setRenderHint(QPainter::Antialiasing);
     painter.scale(scale, scale);
     paint(painter, size.width(), size.height(), 0);
@@ -160,7 +161,7 @@ QSize FleetGanttView::sizeHint() const
 FleetGanttView::Geometry FleetGanttView::geometryFor(int width) const
 {
     const int nameWidth
-        = std::clamp(m_widestName + 2 * padding, 8 * fontMetrics().averageCharWidth(), width * 3 / 10);
+        = std::clamp(m_widestName + 3 * padding, 8 * fontMetrics().averageCharWidth(), width * 3 / 10);
     // Room on the right for half a time label.
     const int rightMargin = fontMetrics().horizontalAdvance(u"Sep 30 23:59"_s) / 2 + padding;
     return Geometry { width, nameWidth, nameWidth + padding,
@@ -275,8 +276,13 @@ void FleetGanttView::paintRow(QPainter &painter, const Geometry &geometry, int r
 
     const QColor colour = JobStatusStyle::statusColor(bar.status);
     const QRect rect = barRectAt(geometry, row, top);
-    painter.setPen(row == m_currentRow ? QPen(palette().color(QPalette::HighlightedText), 1)
-                                       : QPen(colour.darker(130), 1));
+    if (row == m_currentRow) {
+        // Around the bar, not on it: a bar of a few pixels keeps its colour.
+        painter.setPen(QPen(palette().color(QPalette::HighlightedText), 1));
+        painter.setBrush(Qt::NoBrush);
+        painter.drawRoundedRect(QRectF(rect).adjusted(-1.5, -1.5, 1.5, 1.5), 3, 3);
+    }
+    painter.setPen(QPen(colour.darker(130), 1));
     painter.setBrush(colour);
     painter.drawRoundedRect(QRectF(rect).adjusted(0.5, 0.5, -0.5, -0.5), 2, 2);
 }

@@ -7,6 +7,7 @@
 #include "core/sagemaker/notconnectederror.h"
 #include "core/sagemaker/requestbudgetstate.h"
 #include "core/sagemaker/sagemakerclient.h"
+#include "ui/charts/dashboardcharts.h"
 #include "ui/dashboard/jobdetailpane.h"
 #include "ui/dashboard/jobfilterbar.h"
 #include "ui/dashboard/jobnotifier.h"
@@ -119,6 +120,9 @@ DashboardPage::DashboardPage(Clock *clock, UserPrompts *prompts, QWidget *parent
     m_describeDelay->setSingleShot(true);
     m_describeDelay->setInterval(describeDelay);
     connect(m_describeDelay, &QTimer::timeout, this, &DashboardPage::describeCurrent);
+
+    // The charts fill their slots themselves (the Fleet and Status over time tabs, the pane's Timeline).
+    new DashboardCharts(this, clock);
 }
 
 DashboardPage::~DashboardPage() = default;
