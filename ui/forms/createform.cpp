@@ -453,6 +453,13 @@ void CreateForm::validateNow()
             d.message = m_fields.at(owner).patternHint();
     }
     m_diagnostics = validator + input;
+    // In reading order: the order of the fields that own them, what no field shows last.
+    const auto place = [this](const Diagnostic &d) {
+        const int owner = m_fields.owner(d.path);
+        return owner < 0 ? int(m_fields.size()) : owner;
+    };
+    std::stable_sort(m_diagnostics.begin(), m_diagnostics.end(),
+        [&place](const Diagnostic &a, const Diagnostic &b) { return place(a) < place(b); });
     Diagnostics marks = m_diagnostics;
     if (!m_markEverything) {
         marks.removeIf([this](const Diagnostic &d) {

@@ -83,6 +83,12 @@ QLabel *FormSection::addRow(const QString &label, QWidget *field, const QString 
     return message;
 }
 
+void FormSection::setRowVisible(QWidget *field, bool visible)
+{
+    // addRow() put the field into a cell of its own, with its hint and messages.
+    m_form->setRowVisible(field->parentWidget(), visible);
+}
+
 void FormSection::addWideRow(QWidget *widget, const QString &label)
 {
     if (!label.isEmpty()) {

@@ -25,6 +25,9 @@ public:
     // A widget across the whole width (tables, lists); with a label above it when label is given.
     void addWideRow(QWidget *widget, const QString &label = QString());
 
+    // Shows or hides the row of field (as given to addRow), label included.
+    void setRowVisible(QWidget *field, bool visible);
+
     // The labels of the label-and-field rows: a form gives them all one width, so fields line up across
     // sections.
     QList<QLabel *> rowLabels() const { return m_rowLabels; }

@@ -183,19 +183,19 @@ void TrainingJobForm::buildResourcesSection()
     m_costSlot->setObjectName(u"costEstimateSlot"_s);
     auto *costLayout = new QVBoxLayout(m_costSlot);
     costLayout->setContentsMargins(0, 0, 0, 0);
-    m_costSlot->hide();
-    section->addWideRow(m_costSlot);
+    section->addRow(tr("Cost:"), m_costSlot);
+    section->setRowVisible(m_costSlot, false);
+    addToTabOrder(m_costSlot);
+    m_resources = section;
 }
 
 void TrainingJobForm::setCostEstimateWidget(QWidget *widget)
 {
     delete m_costEstimate;
     m_costEstimate = widget;
-    if (widget) {
+    if (widget)
         m_costSlot->layout()->addWidget(widget);
-        addToTabOrder(widget);
-    }
-    m_costSlot->setVisible(widget != nullptr);
+    m_resources->setRowVisible(m_costSlot, widget != nullptr);
 }
 
 void TrainingJobForm::buildNetworkSection()

@@ -4,6 +4,7 @@
 
 class ChannelBuilder;
 class DurationEdit;
+class FormSection;
 class InstanceTypePicker;
 class KeyValueTable;
 class MetricDefinitionsEditor;
@@ -73,6 +74,7 @@ private:
     QSpinBox *m_instanceCount = nullptr;
     QSpinBox *m_volumeSize = nullptr;
     QLineEdit *m_volumeKms = nullptr;
+    FormSection *m_resources = nullptr;
     QWidget *m_costSlot = nullptr;
     QWidget *m_costEstimate = nullptr;
     VpcEditor *m_vpc = nullptr;
