@@ -1,6 +1,6 @@
 #include "ui/aboutdialog.h"
 
-#include "core/opensslversion.h"
+#include "core/aws/opensslversion.h"
 #include "core/version.h"
 
 #include <QApplication>

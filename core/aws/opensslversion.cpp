@@ -1,4 +1,4 @@
-#include "core/opensslversion.h"
+#include "core/aws/opensslversion.h"
 
 #include <openssl/crypto.h>
 
