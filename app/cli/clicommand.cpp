@@ -3,7 +3,6 @@
 #include "app/cli/globaloptions.h"
 
 #include <QCoreApplication>
-#include <QFile>
 
 using namespace Qt::StringLiterals;
 
@@ -39,19 +38,16 @@ std::optional<CliExit> CliCommands::parse(
     return std::nullopt;
 }
 
-bool CliCommands::readFile(const QString &fileName, QByteArray *contents, QString *error)
+std::optional<QString> CliCommands::singleArgument(
+    const QCommandLineParser &parser, const CliCommand &command, const char *what, CliIo &io)
 {
-    QFile file(fileName);
-    const bool opened
-        = fileName == "-"_L1 ? file.open(stdin, QIODevice::ReadOnly) : file.open(QIODevice::ReadOnly);
-    if (!opened) {
-        *error = file.errorString();
-        return false;
-    }
-    *contents = file.readAll();
-    if (file.error() != QFileDevice::NoError) {
-        *error = file.errorString();
-        return false;
-    }
-    return true;
+    const QStringList arguments = parser.positionalArguments();
+    if (arguments.size() == 1)
+        return arguments.first();
+    io.err << "error: "
+           << tr("%1: give exactly one %2; try '%3 %1 --help'.")
+                  .arg(QLatin1StringView(command.name), QLatin1StringView(what),
+                      QCoreApplication::applicationName())
+           << '\n';
+    return std::nullopt;
 }

@@ -34,7 +34,9 @@ public:
     // otherwise return that exit code.
     static std::optional<CliExit> parse(
         QCommandLineParser &parser, const CliCommand &command, const QStringList &arguments, CliIo &io);
-    // Reads a whole file ("-" is stdin); false and *error set when it cannot be read.
-    static bool readFile(const QString &fileName, QByteArray *contents, QString *error);
+    // The one positional argument the command takes (what: "NAME", "FILE"); nullopt after printing
+    // "error: COMMAND: give exactly one WHAT; try 'sagedesk-cli COMMAND --help'." on io.err.
+    static std::optional<QString> singleArgument(
+        const QCommandLineParser &parser, const CliCommand &command, const char *what, CliIo &io);
     static QString tr(const char *text);
 };

@@ -22,25 +22,21 @@ using NameCall = SageMakerCall *(SageMakerClient::*)(const QString &);
 
 // A command that takes one NAME, makes one call and prints its answer.
 CliExit runNamed(
-    const char *command, const QString &nameHelp, NameCall call, const QStringList &arguments, CliIo &io)
+    const char *commandName, const QString &nameHelp, NameCall call, const QStringList &arguments, CliIo &io)
 {
     QCommandLineParser parser;
     parser.addPositionalArgument(u"NAME"_s, nameHelp);
-    if (const auto exit
-        = CliCommands::parse(parser, *CommandTable::find(QString::fromLatin1(command)), arguments, io))
+    const CliCommand &command = *CommandTable::find(QString::fromLatin1(commandName));
+    if (const auto exit = CliCommands::parse(parser, command, arguments, io))
         return *exit;
-    if (parser.positionalArguments().size() != 1) {
-        io.err
-            << "error: "
-            << tr("%1: give exactly one NAME; try 'sagedesk-cli %1 --help'.").arg(QLatin1StringView(command))
-            << '\n';
+    const std::optional<QString> name = CliCommands::singleArgument(parser, command, "NAME", io);
+    if (!name)
         return CliExit::Usage;
-    }
     CliExit exit;
     const std::unique_ptr<CliSession> session = CliSession::open(parser, io, &exit);
     if (!session)
         return exit;
-    SageMakerCall *handle = (session->client()->*call)(parser.positionalArguments().first());
+    SageMakerCall *handle = (session->client()->*call)(*name);
     const QString operation = handle->operation();
     session->then(handle, [&session, operation](const SageMakerResult &result) {
         session->printAnswer(operation, result.json);

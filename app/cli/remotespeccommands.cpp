@@ -1,7 +1,9 @@
 #include "app/cli/remotespeccommands.h"
 
+#include "app/cli/clidiagnostics.h"
 #include "app/cli/clisession.h"
 #include "app/cli/commandtable.h"
+#include "app/cli/specfile.h"
 #include "core/api/describeconverter.h"
 #include "core/api/specjson.h"
 #include "core/api/specvalidator.h"
@@ -20,16 +22,7 @@ QString tr(const char *text)
     return CliCommands::tr(text);
 }
 
-void printDiagnostic(QTextStream &stream, const QString &source, const Diagnostic &d)
-{
-    static const QString severities[] = { u"error"_s, u"warning"_s, u"note"_s };
-    stream << source << ": ";
-    if (!d.path.isEmpty())
-        stream << d.path << ": ";
-    stream << severities[int(d.severity)] << ": " << d.message << '\n';
-}
-
-CliExit runExport(const char *command, SpecKind kind, const QStringList &arguments, CliIo &io)
+CliExit runExport(const char *commandName, SpecKind kind, const QStringList &arguments, CliIo &io)
 {
     QCommandLineParser parser;
     parser.addPositionalArgument(
@@ -37,21 +30,17 @@ CliExit runExport(const char *command, SpecKind kind, const QStringList &argumen
     const QCommandLineOption fileOption(
         u"file"_s, tr("Write the request to FILE (atomically) instead of stdout."), u"FILE"_s);
     parser.addOption(fileOption);
-    if (const auto exit
-        = CliCommands::parse(parser, *CommandTable::find(QString::fromLatin1(command)), arguments, io))
+    const CliCommand &command = *CommandTable::find(QString::fromLatin1(commandName));
+    if (const auto exit = CliCommands::parse(parser, command, arguments, io))
         return *exit;
-    if (parser.positionalArguments().size() != 1) {
-        io.err
-            << "error: "
-            << tr("%1: give exactly one NAME; try 'sagedesk-cli %1 --help'.").arg(QLatin1StringView(command))
-            << '\n';
+    const std::optional<QString> nameArgument = CliCommands::singleArgument(parser, command, "NAME", io);
+    if (!nameArgument)
         return CliExit::Usage;
-    }
     CliExit exit;
     const std::unique_ptr<CliSession> session = CliSession::open(parser, io, &exit);
     if (!session)
         return exit;
-    const QString name = parser.positionalArguments().first();
+    const QString name = *nameArgument;
     const QString file = parser.value(fileOption);
     SageMakerClient *client = session->client();
     SageMakerCall *describe
@@ -65,7 +54,7 @@ CliExit runExport(const char *command, SpecKind kind, const QStringList &argumen
                 = DescribeConverter::toCreateRequest(kind, described.json, tags.json);
             for (const Diagnostic &d : converted.notes)
                 if (d.severity != Diagnostic::Severity::Info)
-                    printDiagnostic(io.err, name, d);
+                    CliDiagnostics::print(io.err, name, d);
             const QByteArray bytes = SpecJson::write(converted.request, kind);
             QString error;
             if (file.isEmpty()) {
@@ -91,43 +80,27 @@ CliExit RemoteSpecCommands::submit(const QStringList &arguments, CliIo &io)
     const QCommandLineOption noValidate(
         u"no-validate"_s, tr("Send the spec even if the validator finds errors."));
     parser.addOption(noValidate);
-    if (const auto exit = CliCommands::parse(parser, *CommandTable::find(u"submit"), arguments, io))
+    const CliCommand &command = *CommandTable::find(u"submit");
+    if (const auto exit = CliCommands::parse(parser, command, arguments, io))
         return *exit;
-    if (parser.positionalArguments().size() != 1) {
-        io.err << "error: " << tr("submit: give exactly one FILE; try 'sagedesk-cli submit --help'.") << '\n';
+    const std::optional<QString> fileArgument = CliCommands::singleArgument(parser, command, "FILE", io);
+    if (!fileArgument)
         return CliExit::Usage;
-    }
-    const QString file = parser.positionalArguments().first();
-    QByteArray text;
-    QString readError;
-    if (!CliCommands::readFile(file, &text, &readError)) {
-        io.err << file << ": error: " << tr("cannot read: %1").arg(readError) << '\n';
+    const QString file = *fileArgument;
+    const std::optional<QJsonObject> document = SpecFile::read(file, io.err);
+    if (!document)
         return CliExit::Usage;
-    }
-    const SpecJson::ParseResult parsed = SpecJson::parse(text);
-    if (!parsed.ok) {
-        io.err << file << ':' << parsed.line << ':' << parsed.column << ": error: " << parsed.error << '\n';
-        return CliExit::Usage;
-    }
-    const std::optional<DetectedSpec> detected = SpecKinds::detect(parsed.document);
-    if (!detected) {
-        io.err << file << ": error: "
-               << tr("not a training job or model spec (it has neither TrainingJobName nor ModelName)")
-               << '\n';
+    const std::optional<DetectedSpec> detected = SpecFile::detect(file, *document, io.err);
+    if (!detected)
         return CliExit::Failed;
-    }
-    QJsonObject spec = parsed.document;
-    if (detected->form == SpecForm::DescribeOutput) {
-        const DescribeConverter::Result converted = DescribeConverter::toCreateRequest(detected->kind, spec);
-        spec = converted.request;
-        for (const Diagnostic &d : converted.notes)
-            if (d.severity != Diagnostic::Severity::Info)
-                printDiagnostic(io.err, file, d);
-    }
+    Diagnostics notes;
+    const QJsonObject spec = SpecFile::createRequest(*detected, *document, &notes);
+    for (const Diagnostic &d : std::as_const(notes))
+        CliDiagnostics::print(io.err, file, d);
     if (!parser.isSet(noValidate)) {
         const Diagnostics diagnostics = validateSpec(detected->kind, spec);
         for (const Diagnostic &d : diagnostics)
-            printDiagnostic(io.err, file, d);
+            CliDiagnostics::print(io.err, file, d);
         if (hasErrors(diagnostics)) {
             io.err << "error: "
                    << tr("%1 has errors; nothing was sent (--no-validate sends it anyway).").arg(file)

@@ -1,8 +1,9 @@
 #include "app/cli/vpccommands.h"
 
+#include "app/cli/clidiagnostics.h"
 #include "app/cli/clisession.h"
 #include "app/cli/commandtable.h"
-#include "core/api/specjson.h"
+#include "app/cli/specfile.h"
 #include "core/ec2/ec2client.h"
 #include "core/ec2/vpcpreflight.h"
 #include "core/ec2/vpcpreflightrun.h"
@@ -20,19 +21,6 @@ QString tr(const char *text)
     return CliCommands::tr(text);
 }
 
-QString severityName(Diagnostic::Severity severity)
-{
-    switch (severity) {
-    case Diagnostic::Severity::Error:
-        return u"error"_s;
-    case Diagnostic::Severity::Warning:
-        return u"warning"_s;
-    case Diagnostic::Severity::Info:
-        break;
-    }
-    return u"info"_s;
-}
-
 QStringList idList(const QStringList &values)
 {
     QStringList ids;
@@ -48,26 +36,9 @@ QByteArray findingsJson(const Diagnostics &findings)
 {
     QJsonArray list;
     for (const Diagnostic &d : findings)
-        list.append(QJsonObject { { u"Severity"_s, severityName(d.severity) }, { u"Code"_s, d.code },
-            { u"Message"_s, d.message }, { u"Path"_s, d.path } });
+        list.append(QJsonObject { { u"Severity"_s, CliDiagnostics::severityName(d.severity) },
+            { u"Code"_s, d.code }, { u"Message"_s, d.message }, { u"Path"_s, d.path } });
     return QJsonDocument(QJsonObject { { u"Findings"_s, list } }).toJson(QJsonDocument::Indented);
-}
-
-// The spec's VpcConfig, instance count and S3 locations; nullopt after saying why on err.
-std::optional<VpcPreflightInput> inputFromFile(const QString &file, QTextStream &err)
-{
-    QByteArray text;
-    QString error;
-    if (!CliCommands::readFile(file, &text, &error)) {
-        err << "check-vpc: " << file << ": " << tr("cannot read: %1").arg(error) << '\n';
-        return std::nullopt;
-    }
-    const SpecJson::ParseResult parsed = SpecJson::parse(text);
-    if (!parsed.ok) {
-        err << file << ':' << parsed.line << ':' << parsed.column << ": error: " << parsed.error << '\n';
-        return std::nullopt;
-    }
-    return VpcPreflightInput::fromSpec(parsed.document);
 }
 
 } // namespace
@@ -100,10 +71,11 @@ CliExit VpcCommands::checkVpc(const QStringList &arguments, CliIo &io)
     }
     VpcPreflightInput check;
     if (!files.isEmpty()) {
-        const std::optional<VpcPreflightInput> fromFile = inputFromFile(files.first(), io.err);
-        if (!fromFile)
+        // VpcConfig, the instance count and the S3 locations, from a create request or a describe answer.
+        const std::optional<QJsonObject> spec = SpecFile::read(files.first(), io.err);
+        if (!spec)
             return CliExit::Usage;
-        check = *fromFile;
+        check = VpcPreflightInput::fromSpec(*spec);
     }
     if (parser.isSet(subnets))
         check.subnetIds = idList(parser.values(subnets));
@@ -145,7 +117,8 @@ CliExit VpcCommands::checkVpc(const QStringList &arguments, CliIo &io)
             io.out << QString::fromUtf8(findingsJson(findings));
         else
             for (const Diagnostic &d : findings)
-                io.out << severityName(d.severity) << ": " << d.code << ": " << d.message << '\n';
+                io.out << CliDiagnostics::severityName(d.severity) << ": " << d.code << ": " << d.message
+                       << '\n';
         if (findings.isEmpty() && !json)
             io.err << tr("check-vpc: no problems found.") << '\n';
         session->finish(hasErrors(findings) || lookupFailed ? CliExit::Failed : CliExit::Ok);

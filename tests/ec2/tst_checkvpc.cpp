@@ -191,7 +191,8 @@ void TestCheckVpc::usageErrors_data()
     QTest::newRow("instance count zero")
         << QStringList { u"--subnets"_s, u"subnet-1"_s, u"--instance-count"_s, u"0"_s } << u"at least 1"_s;
     QTest::newRow("two files") << QStringList { u"a.json"_s, u"b.json"_s } << u"at most one FILE"_s;
-    QTest::newRow("missing file") << QStringList { u"missing.json"_s } << u"missing.json: cannot read"_s;
+    QTest::newRow("missing file") << QStringList { u"missing.json"_s }
+                                  << u"missing.json: error: cannot read"_s;
     QTest::newRow("unknown option") << QStringList { u"--subnet"_s, u"subnet-1"_s }
                                     << u"Unknown option 'subnet'"_s;
 }
