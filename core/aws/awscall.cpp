@@ -38,11 +38,6 @@ QDateTime serverTimeFromMessage(const QString &message)
     return time.isValid() ? QDateTime(time.date(), time.time(), Qt::UTC) : QDateTime();
 }
 
-QString displayBody(const QByteArray &body)
-{
-    return QString::fromUtf8(body.left(4096));
-}
-
 } // namespace
 
 AwsCall::AwsCall(AwsTransport *transport, AwsRequest request)
@@ -181,7 +176,8 @@ void AwsCall::onReplyFinished(QNetworkReply *reply)
             transport->debug(
                 redactSecrets(u"<- %1: %2"_s.arg(QString::fromLatin1(name), QString::fromLatin1(value))));
         if (!body.isEmpty())
-            transport->debug(redactSecrets(u"<- "_s + displayBody(body)));
+            transport->debug(
+                redactSecrets(u"<- "_s + QString::fromUtf8(body.left(AwsTransport::maxDebugBody))));
     }
 
     AwsError error;

@@ -2,6 +2,7 @@
 
 #include "core/aws/awscall.h"
 #include "core/aws/clock.h"
+#include "core/aws/connectionresolver.h"
 #include "core/aws/credentialsprovider.h"
 #include "core/aws/redactsecrets.h"
 #include "core/aws/resolvedconnection.h"
@@ -9,7 +10,6 @@
 #include "core/aws/tokenbucket.h"
 #include "core/version.h"
 
-#include <QHostAddress>
 #include <QMetaMethod>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
@@ -18,17 +18,6 @@
 using namespace Qt::StringLiterals;
 
 namespace {
-
-// How much of a body --debug shows.
-constexpr qsizetype maxDebugBody = 4096;
-
-bool isLoopback(const QString &host)
-{
-    if (host.compare("localhost"_L1, Qt::CaseInsensitive) == 0)
-        return true;
-    const QHostAddress address(host);
-    return !address.isNull() && address.isLoopback();
-}
 
 QByteArray hostHeader(const QUrl &url)
 {
@@ -98,7 +87,7 @@ QNetworkReply *AwsTransport::post(const AwsRequest &request, const AwsCredential
         *error = tr("The endpoint \"%1\" is not an http(s) URL").arg(url.toDisplayString());
         return nullptr;
     }
-    if (url.scheme() == "http"_L1 && !isLoopback(url.host())) {
+    if (url.scheme() == "http"_L1 && !ConnectionResolver::isLoopbackHost(url.host())) {
         *error = tr("Plain http:// is only allowed to a loopback address, not to %1; use https://")
                      .arg(url.host());
         return nullptr;

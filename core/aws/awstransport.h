@@ -74,6 +74,9 @@ signals:
 private:
     friend class AwsCall;
 
+    // How much of a request or response body --debug shows.
+    static constexpr qsizetype maxDebugBody = 4096;
+
     QDateTime signingTime() const;
     void correctClockSkew(const QDateTime &serverTime);
     // Signs and posts one attempt; nullptr with *error set when the endpoint may not be used.
