@@ -1,5 +1,6 @@
 #include "core/api/shapewalker.h"
 
+#include "core/api/instancetypename.h"
 #include "core/api/jsonpath.h"
 #include "core/api/shapemodel.h"
 #include "core/api/timestamp.h"
@@ -90,12 +91,6 @@ Diagnostic error(const QString &path, const QString &code, const QString &messag
 bool isOpenInstanceTypeEnum(const Shape &shape)
 {
     return shape.name.endsWith(u"InstanceType");
-}
-
-const QRegularExpression &wellFormedInstanceType()
-{
-    static const QRegularExpression re(u"^ml\\.[a-z0-9]+(-[a-z0-9]+)*\\.[a-z0-9]+$"_s);
-    return re;
 }
 
 // Lists a few allowed values; instance-type enums have more than a hundred.
@@ -247,7 +242,7 @@ void ShapeWalker::checkScalar(
             out.append(error(path, u"maxLength"_s,
                 subject + tr("length is %1; the maximum is %2").arg(length).arg(formatNumber(*shape.max))));
         if (!shape.enumValues.isEmpty() && !shape.enumValues.contains(text)) {
-            if (isOpenInstanceTypeEnum(shape) && wellFormedInstanceType().match(text).hasMatch())
+            if (isOpenInstanceTypeEnum(shape) && InstanceTypeName::isWellFormed(text))
                 out.append({ path, Diagnostic::Severity::Warning, u"enumUnknown"_s,
                     tr("%1 is not among the %2 instance types this version knows; the service may accept it "
                        "if it is newer")

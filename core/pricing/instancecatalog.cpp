@@ -1,5 +1,7 @@
 #include "core/pricing/instancecatalog.h"
 
+#include "core/api/instancetypename.h"
+
 #include <QCoreApplication>
 #include <QFile>
 #include <QRegularExpression>
@@ -279,6 +281,5 @@ QString InstanceCatalog::familyName(InstanceType::Family family)
 
 bool InstanceCatalog::isWellFormedTypeName(const QString &name)
 {
-    static const QRegularExpression pattern(u"^ml\\.[a-z0-9\\-]+\\.[a-z0-9]+$"_s);
-    return pattern.match(name).hasMatch();
+    return InstanceTypeName::isWellFormed(name);
 }

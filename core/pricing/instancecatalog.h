@@ -54,7 +54,8 @@ public:
     static QList<InstanceType::Family> families();
     static QString familyName(InstanceType::Family family); // translated, "Accelerated computing"
 
-    // The shape the API accepts for a type the catalog may not know yet: ml.<series>.<size>.
+    // A type the catalog may not know yet, ml.<series>.<size>: the validator's rule
+    // (InstanceTypeName::isWellFormed), so the picker and the validator agree.
     static bool isWellFormedTypeName(const QString &name);
 
 private:

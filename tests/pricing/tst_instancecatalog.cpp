@@ -147,6 +147,9 @@ void TestInstanceCatalog::wellFormedNames_data()
     QTest::newRow("upper case") << u"ml.M5.large"_s << false;
     QTest::newRow("trailing dot") << u"ml.m5."_s << false;
     QTest::newRow("four parts") << u"ml.m5.large.x"_s << false;
+    // The validator's rule too: what the picker calls a newer type, validation does not reject.
+    QTest::newRow("dash starting the series") << u"ml.-p7.96xlarge"_s << false;
+    QTest::newRow("doubled dash") << u"ml.p7--x1.96xlarge"_s << false;
 }
 
 void TestInstanceCatalog::wellFormedNames()
