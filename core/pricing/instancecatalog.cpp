@@ -240,7 +240,8 @@ QList<InstanceType> InstanceCatalog::search(const QString &query) const
 bool InstanceCatalog::matches(const InstanceType &type, const QString &query)
 {
     static const QRegularExpression numberWithUnit(u"^(\\d+(?:\\.\\d+)?)([a-z]*)$"_s);
-    const QStringList terms = query.toLower().split(QRegularExpression(u"\\s+"_s), Qt::SkipEmptyParts);
+    static const QRegularExpression spaces(u"\\s+"_s);
+    const QStringList terms = query.toLower().split(spaces, Qt::SkipEmptyParts);
     const QString haystack = (type.name + u' ' + QLatin1String(familySourceName(type.family)) + u' '
         + familyName(type.family) + u' ' + type.acceleratorType
         + (type.acceleratorType.startsWith("NVIDIA"_L1) ? u" gpu"_s : QString()))
