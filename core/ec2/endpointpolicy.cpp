@@ -22,12 +22,12 @@ QStringList strings(const QJsonValue &value)
 }
 
 // IAM wildcards: * any run of characters ("/" included, unlike file globs), ? one character.
-bool matches(const QString &pattern, const QString &arn)
+QRegularExpression fromWildcards(const QString &pattern)
 {
     QString re;
     for (const QChar c : pattern)
         re += c == u'*' ? u".*"_s : c == u'?' ? u"."_s : QRegularExpression::escape(QString(c));
-    return QRegularExpression(QRegularExpression::anchoredPattern(re)).match(arn).hasMatch();
+    return QRegularExpression(QRegularExpression::anchoredPattern(re));
 }
 
 // The bucket's ARN and the ARN of an object under the location's prefix.
@@ -47,21 +47,23 @@ QStringList EndpointPolicy::blockedS3Uris(const QString &policyDocument, const Q
     const QJsonDocument document = QJsonDocument::fromJson(policyDocument.toUtf8());
     if (!document.isObject())
         return {};
-    QStringList allowed;
+    QList<QRegularExpression> allowed;
     const QJsonValue statements = document.object().value(u"Statement"_s);
     const QJsonArray list = statements.isArray() ? statements.toArray() : QJsonArray { statements };
     for (const QJsonValue &statement : list) {
         const QJsonObject s = statement.toObject();
         if (s.value(u"Effect"_s).toString() == "Allow"_L1)
-            allowed += strings(s.value(u"Resource"_s));
+            for (const QString &resource : strings(s.value(u"Resource"_s)))
+                allowed.append(fromWildcards(resource));
     }
     QStringList blocked;
     for (const QString &uri : s3Uris) {
         const QStringList arns = arnsOf(uri);
-        const bool covered = std::any_of(allowed.cbegin(), allowed.cend(), [&arns](const QString &pattern) {
-            return std::any_of(
-                arns.cbegin(), arns.cend(), [&pattern](const QString &arn) { return matches(pattern, arn); });
-        });
+        const bool covered
+            = std::any_of(allowed.cbegin(), allowed.cend(), [&arns](const QRegularExpression &pattern) {
+                  return std::any_of(arns.cbegin(), arns.cend(),
+                      [&pattern](const QString &arn) { return pattern.match(arn).hasMatch(); });
+              });
         if (!covered)
             blocked.append(uri);
     }
