@@ -15,11 +15,6 @@ bool Shape::isNumber() const
     return type == Type::Integer || type == Type::Long || type == Type::Float || type == Type::Double;
 }
 
-bool Shape::isScalar() const
-{
-    return type != Type::Structure && type != Type::List && type != Type::Map;
-}
-
 namespace {
 struct TypeName
 {

@@ -47,7 +47,6 @@ struct Shape
 
     const ShapeMember *findMember(QStringView memberName) const;
     bool isNumber() const;
-    bool isScalar() const;
 
     static Type typeFromName(QStringView name);
     static QString typeName(Type type);

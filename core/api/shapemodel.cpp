@@ -117,13 +117,6 @@ QStringList ShapeModel::shapeNames() const
     return names;
 }
 
-QStringList ShapeModel::operationNames() const
-{
-    QStringList names = m_operations.keys();
-    names.sort();
-    return names;
-}
-
 const Shape *ShapeModel::operationInput(const QString &operation) const
 {
     const auto it = m_operations.constFind(operation);

@@ -19,7 +19,6 @@ public:
 
     const Shape *shape(const QString &name) const;
     QStringList shapeNames() const;
-    QStringList operationNames() const;
     const Shape *operationInput(const QString &operation) const;
     const Shape *operationOutput(const QString &operation) const;
 

@@ -15,7 +15,7 @@ QString Ec2Client::region() const
     return m_transport->settings().region;
 }
 
-Ec2Call::Parameters Ec2Client::parameters(const QString &idName, const Ec2Query &query, int pageSize)
+Ec2Call::Parameters Ec2Client::parameters(const QString &idName, const Ec2Query &query, int maxResults)
 {
     Ec2Call::Parameters result;
     for (qsizetype i = 0; i < query.ids.size(); ++i)
@@ -27,15 +27,15 @@ Ec2Call::Parameters Ec2Client::parameters(const QString &idName, const Ec2Query 
         for (qsizetype v = 0; v < filter.values.size(); ++v)
             result.append({ stem + u"Value.%1"_s.arg(v + 1), filter.values.at(v) });
     }
-    if (query.ids.isEmpty() && pageSize > 0)
-        result.append({ u"MaxResults"_s, QString::number(pageSize) });
+    if (query.ids.isEmpty() && maxResults > 0)
+        result.append({ u"MaxResults"_s, QString::number(maxResults) });
     return result;
 }
 
 Ec2Call *Ec2Client::describe(
     const QString &action, const QString &idName, const Ec2Query &query, Ec2Call::PageReader reader)
 {
-    auto *call = new Ec2Call(m_transport, action, parameters(idName, query, m_pageSize), reader);
+    auto *call = new Ec2Call(m_transport, action, parameters(idName, query, pageSize), reader);
     call->sendPage(QString());
     return call;
 }

@@ -29,7 +29,9 @@ class Ec2Client : public QObject
 
 public:
     static constexpr auto apiVersion = "2016-11-15";
-    static constexpr int defaultPageSize = 100; // the largest MaxResults DescribeRouteTables accepts
+    // MaxResults of each page, sent only when a call names no IDs (EC2 refuses both together): the largest
+    // DescribeRouteTables accepts.
+    static constexpr int pageSize = 100;
 
     // transport signs for "ec2" (ConnectionResolver::resolve(options, "ec2")) and must outlive the client.
     explicit Ec2Client(AwsTransport *transport, QObject *parent = nullptr);
@@ -38,11 +40,6 @@ public:
     // The transport's signing region: "us-east-1". Endpoint service names ("com.amazonaws.<region>.s3") use
     // it.
     QString region() const;
-
-    // MaxResults of each page, sent only when a call names no IDs (EC2 refuses both together). 5 to 100;
-    // 0 leaves the page size to the service.
-    void setPageSize(int maxResults) { m_pageSize = maxResults; }
-    int pageSize() const { return m_pageSize; }
 
     Ec2Call *describeVpcs(const Ec2Query &query = {});
     Ec2Call *describeSubnets(const Ec2Query &query = {});
@@ -53,12 +50,11 @@ public:
 
     // The form fields of a Describe call: "<idName>.1=...", "Filter.1.Name=...", "Filter.1.Value.1=...",
     // "MaxResults=..." (Action, Version and NextToken are added when sending).
-    static Ec2Call::Parameters parameters(const QString &idName, const Ec2Query &query, int pageSize);
+    static Ec2Call::Parameters parameters(const QString &idName, const Ec2Query &query, int maxResults);
 
 private:
     Ec2Call *describe(
         const QString &action, const QString &idName, const Ec2Query &query, Ec2Call::PageReader reader);
 
     AwsTransport *m_transport;
-    int m_pageSize = defaultPageSize;
 };

@@ -61,7 +61,6 @@ protected:
     // Runs another call as part of this one (counted and cancelled the same way).
     void run(SageMakerCall *call, std::function<void(const SageMakerResult &)> then);
     void finish(SageMakerResult result);
-    int requestsSent() const { return m_requests; }
 
     static SageMakerResult fromAws(const AwsResult &result);
 
