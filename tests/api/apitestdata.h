@@ -2,32 +2,29 @@
 
 #include "core/api/diagnostic.h"
 #include "core/api/speckind.h"
+#include "tests/support/testdata.h"
 
-#include <QFile>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QString>
 #include <QTest>
 
-// Test data of the api and cli tests: tests/data/api in the source tree CTest names in SAGEDESK_SOURCE_DIR.
+// Test data of the api and cli tests: tests/data/api (TestData).
 namespace ApiTestData {
 
 inline QString path(const QString &name)
 {
-    return qEnvironmentVariable("SAGEDESK_SOURCE_DIR") + QStringLiteral("/tests/data/api/") + name;
+    return TestData::path(QStringLiteral("api/") + name);
 }
 
 inline QByteArray bytes(const QString &name)
 {
-    QFile file(path(name));
-    if (!file.open(QIODevice::ReadOnly))
-        qFatal("cannot read test data %s (is SAGEDESK_SOURCE_DIR set?)", qPrintable(path(name)));
-    return file.readAll();
+    return TestData::bytes(QStringLiteral("api/") + name);
 }
 
 inline QJsonObject object(const QString &name)
 {
-    return QJsonDocument::fromJson(bytes(name)).object();
+    return TestData::object(QStringLiteral("api/") + name);
 }
 
 inline QJsonObject parse(const char *json)

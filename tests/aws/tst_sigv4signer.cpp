@@ -1,6 +1,7 @@
 // The SigV4 signer against the AWS SigV4 test suite (tests/data/sigv4, one folder per case), stage by stage,
 // plus SageMaker requests cross-checked with botocore.
 #include "core/aws/sigv4signer.h"
+#include "tests/support/testdata.h"
 
 #include <QDir>
 #include <QFile>
@@ -33,7 +34,7 @@ struct SuiteCase
 
 QString suiteDir()
 {
-    return qEnvironmentVariable("SAGEDESK_SOURCE_DIR") + u"/tests/data/sigv4"_s;
+    return TestData::path(u"sigv4"_s);
 }
 
 QByteArray readFile(const QString &path)

@@ -4,8 +4,8 @@
 #include "core/ec2/vpcpreflight.h"
 #include "core/ec2/vpcpreflightrun.h"
 #include "tests/support/fixtureserver.h"
+#include "tests/support/testdata.h"
 
-#include <QFile>
 #include <QJsonArray>
 #include <QSignalSpy>
 #include <QTest>
@@ -51,10 +51,7 @@ private:
 
 QByteArray TestEc2Client::fixture(const QString &name)
 {
-    QFile file(qEnvironmentVariable("SAGEDESK_SOURCE_DIR") + u"/tests/data/ec2/"_s + name);
-    if (!file.open(QIODevice::ReadOnly))
-        qFatal("cannot read %s", qPrintable(file.fileName()));
-    return file.readAll();
+    return TestData::bytes(u"ec2/"_s + name);
 }
 
 void TestEc2Client::init()

@@ -1,8 +1,8 @@
 #include "core/ec2/ec2client.h"
 #include "core/ec2/ec2responsereader.h"
 #include "core/ec2/ec2xmlelement.h"
+#include "tests/support/testdata.h"
 
-#include <QFile>
 #include <QTest>
 
 using namespace Qt::StringLiterals;
@@ -36,11 +36,8 @@ private:
 
 Ec2XmlElement TestEc2ResponseReader::load(const QString &name)
 {
-    QFile file(qEnvironmentVariable("SAGEDESK_SOURCE_DIR") + u"/tests/data/ec2/"_s + name);
-    if (!file.open(QIODevice::ReadOnly))
-        qFatal("cannot read %s", qPrintable(file.fileName()));
     QString error;
-    const std::optional<Ec2XmlElement> root = Ec2XmlElement::parse(file.readAll(), &error);
+    const std::optional<Ec2XmlElement> root = Ec2XmlElement::parse(TestData::bytes(u"ec2/"_s + name), &error);
     if (!root)
         qFatal("%s: %s", qPrintable(name), qPrintable(error));
     return *root;

@@ -1,8 +1,8 @@
 #pragma once
 
-#include <QFile>
+#include "tests/support/testdata.h"
+
 #include <QJsonArray>
-#include <QJsonDocument>
 #include <QJsonObject>
 #include <QString>
 
@@ -15,11 +15,7 @@ namespace PricingFixtures {
 
 inline QJsonObject page(const QString &name)
 {
-    QFile file(qEnvironmentVariable("SAGEDESK_SOURCE_DIR") + QStringLiteral("/tests/data/pricing/") + name
-        + QStringLiteral(".json"));
-    if (!file.open(QIODevice::ReadOnly))
-        qFatal("cannot read fixture %s", qPrintable(file.fileName()));
-    return QJsonDocument::fromJson(file.readAll()).object();
+    return TestData::object(QStringLiteral("pricing/") + name + QStringLiteral(".json"));
 }
 
 inline QJsonObject firstPage()
