@@ -2,10 +2,10 @@
 #include "core/aws/sigv4signer.h"
 #include "core/aws/tokenbucket.h"
 #include "tests/aws/transportharness.h"
+#include "tests/support/closedport.h"
 
 #include <QJsonArray>
 #include <QSignalSpy>
-#include <QTcpServer>
 
 using namespace Qt::StringLiterals;
 using namespace std::chrono_literals;
@@ -311,13 +311,8 @@ void TestTransport::droppedAfterBody()
 void TestTransport::connectionRefusedIsKnownNotSent()
 {
     TransportHarness h;
-    QTcpServer closed;
-    QVERIFY(closed.listen(QHostAddress::LocalHost));
-    QUrl endpoint = h.server.url();
-    endpoint.setPort(closed.serverPort());
-    closed.close();
     h.transport.reset(
-        new AwsTransport({ endpoint, u"us-east-1"_s, u"sagemaker"_s }, h.credentials, &h.clock));
+        new AwsTransport({ closedLoopbackUrl(), u"us-east-1"_s, u"sagemaker"_s }, h.credentials, &h.clock));
     const AwsResult result = h.run(h.transport->send(AwsRequest::json(u"SageMaker"_s, u"CreateModel"_s, {})));
     QCOMPARE(result.error.code, u"NetworkError"_s);
     QVERIFY(result.error.retryable);

@@ -1,3 +1,4 @@
+#include "tests/support/closedport.h"
 #include "tests/support/ec2setup.h"
 #include "tests/support/fixtureserver.h"
 #include "tests/support/motoserver.h"
@@ -202,7 +203,7 @@ void TestCheckVpc::usageErrors()
     QFETCH(QStringList, arguments);
     QFETCH(QString, message);
     // An endpoint nobody listens on: usage errors must not even try it.
-    const Run result = run(arguments, environment(QUrl(u"http://127.0.0.1:9"_s)));
+    const Run result = run(arguments, environment(closedLoopbackUrl()));
     QCOMPARE(result.exitCode, 2);
     QVERIFY2(result.err.contains(message), qPrintable(result.err));
     QVERIFY(result.out.isEmpty());
@@ -225,7 +226,7 @@ void TestCheckVpc::globalOptionsAndJson()
         = run({ u"--endpoint-url"_s, m_moto->endpoint().toString(), u"--output"_s, u"json"_s, u"--subnets"_s,
                   m_ids.tiny + u",subnet-0123456789abcdef0"_s, u"--security-group-ids"_s, m_ids.train,
                   u"--instance-count"_s, u"10"_s, u"--region"_s, u"us-east-1"_s },
-            environment(QUrl(u"http://127.0.0.1:9"_s)));
+            environment(closedLoopbackUrl()));
     QCOMPARE(result.exitCode, 1);
     const QJsonArray findings
         = QJsonDocument::fromJson(result.out.toUtf8()).object().value(u"Findings"_s).toArray();
@@ -249,7 +250,7 @@ void TestCheckVpc::globalOptionsAndJson()
 
 void TestCheckVpc::unreachableEc2()
 {
-    QProcessEnvironment env = environment(QUrl(u"http://127.0.0.1:9"_s));
+    QProcessEnvironment env = environment(closedLoopbackUrl());
     env.insert(u"AWS_MAX_ATTEMPTS"_s, u"1"_s);
     const Run result = run({ u"--subnets"_s, m_ids.cleanA, u"--security-group-ids"_s, m_ids.train }, env);
     QCOMPARE(result.exitCode, 1);

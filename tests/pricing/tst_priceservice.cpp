@@ -1,8 +1,8 @@
 #include "core/pricing/priceservice.h"
 #include "tests/pricing/pricingharness.h"
+#include "tests/support/closedport.h"
 
 #include <QSignalSpy>
-#include <QTcpServer>
 
 using namespace Qt::StringLiterals;
 using namespace std::chrono_literals;
@@ -25,17 +25,6 @@ PriceListResult waitForRefresh(PricingHarness &h, PriceService &service)
         qWarning("no refresh finished");
     QObject::disconnect(connection);
     return result;
-}
-
-// A loopback port nothing listens on: connecting to it is refused at once.
-QUrl closedPort()
-{
-    QTcpServer server;
-    if (!server.listen(QHostAddress::LocalHost))
-        qFatal("cannot find a free port");
-    const quint16 port = server.serverPort();
-    server.close();
-    return QUrl(u"http://127.0.0.1:%1/"_s.arg(port));
 }
 
 } // namespace
@@ -159,7 +148,7 @@ void TestPriceService::offlineIsSaidAndRetriedWithinTheHour()
     PricingHarness h;
     h.serveFixturePages();
     AwsTransport unreachable(
-        AwsTransport::Settings { closedPort(), useast, u"pricing"_s }, h.credentials, &h.clock);
+        AwsTransport::Settings { closedLoopbackUrl(), useast, u"pricing"_s }, h.credentials, &h.clock);
     PriceListClient offline(&unreachable);
     PriceService service(h.store);
     service.setConnection(&offline, useast);
