@@ -2,15 +2,8 @@
 
 #include <QDir>
 #include <QFile>
-#include <QProcess>
-#include <QTest>
 
 using namespace Qt::StringLiterals;
-
-QByteArray CliRunner::Result::describe() const
-{
-    return "exit code " + QByteArray::number(exitCode) + "\nstderr: " + err + "\nstdout: " + out.left(3000);
-}
 
 CliRunner::CliRunner()
     : m_environment(QProcessEnvironment::systemEnvironment())
@@ -45,24 +38,10 @@ QString CliRunner::writeFile(const QString &name, const QByteArray &contents) co
 
 CliRunner::Result CliRunner::run(const QStringList &arguments, int timeoutMs) const
 {
-    Result result;
-    QProcess process;
-    process.setProcessEnvironment(m_environment);
-    process.setWorkingDirectory(m_home.path());
-    process.start(program(), arguments);
-    if (!process.waitForStarted(10000)) {
-        result.err = process.errorString().toUtf8();
-        return result;
-    }
-    process.closeWriteChannel();
-    if (!QTest::qWaitFor([&] { return process.state() == QProcess::NotRunning; }, timeoutMs)) {
-        process.kill();
-        process.waitForFinished(5000);
-        result.err = "timed out: " + process.readAllStandardError();
-        return result;
-    }
-    result.out = process.readAllStandardOutput();
-    result.err = process.readAllStandardError();
-    result.exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
-    return result;
+    return run(arguments, QByteArray(), timeoutMs);
+}
+
+CliRunner::Result CliRunner::run(const QStringList &arguments, const QByteArray &input, int timeoutMs) const
+{
+    return ChildProcess::run(program(), arguments, m_environment, m_home.path(), input, timeoutMs);
 }

@@ -1,6 +1,7 @@
 #pragma once
 
-#include <QByteArray>
+#include "tests/support/childprocess.h"
+
 #include <QProcessEnvironment>
 #include <QStringList>
 #include <QTemporaryDir>
@@ -12,16 +13,7 @@
 class CliRunner
 {
 public:
-    struct Result
-    {
-        int exitCode = -1; // -1: did not start, crashed or timed out
-        QByteArray out;
-        QByteArray err;
-        QString errText() const { return QString::fromUtf8(err); }
-        QString outText() const { return QString::fromUtf8(out); }
-        // For failure messages.
-        QByteArray describe() const;
-    };
+    using Result = ChildProcess::Result;
 
     static constexpr auto secretKey = "cli-test-secret-Kp3xQ9";
 
@@ -36,6 +28,8 @@ public:
     QString writeFile(const QString &name, const QByteArray &contents) const;
 
     Result run(const QStringList &arguments, int timeoutMs = 60000) const;
+    // The same with input on its stdin.
+    Result run(const QStringList &arguments, const QByteArray &input, int timeoutMs = 60000) const;
 
 private:
     QTemporaryDir m_home;

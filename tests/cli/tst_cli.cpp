@@ -2,9 +2,9 @@
 #include "core/api/specskeleton.h"
 #include "core/version.h"
 #include "tests/api/apitestdata.h"
+#include "tests/cli/clirunner.h"
 
-#include <QProcess>
-#include <QTemporaryDir>
+#include <QDir>
 #include <QTest>
 
 using namespace Qt::StringLiterals;
@@ -33,46 +33,27 @@ private:
         QString err;
     };
     Run run(const QStringList &arguments, const QByteArray &input = QByteArray());
-    QString write(const QString &name, const QByteArray &contents);
 
-    QTemporaryDir m_dir;
+    // Relative file names are in its private HOME, the working directory.
+    CliRunner m_runner;
 };
 
 CliTest::Run CliTest::run(const QStringList &arguments, const QByteArray &input)
 {
-    QProcess process;
-    process.setWorkingDirectory(m_dir.path());
-    process.start(QStringLiteral(SAGEDESK_CLI_PATH), arguments);
-    if (!process.waitForStarted(10000))
-        return {};
-    process.write(input);
-    process.closeWriteChannel();
-    if (!process.waitForFinished(30000)) {
-        process.kill();
-        return {};
-    }
-    return { process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1,
-        QString::fromUtf8(process.readAllStandardOutput()),
-        QString::fromUtf8(process.readAllStandardError()) };
-}
-
-QString CliTest::write(const QString &name, const QByteArray &contents)
-{
-    const QString file = m_dir.filePath(name);
-    SpecJson::save(file, contents);
-    return file;
+    const CliRunner::Result r = m_runner.run(arguments, input, 30000);
+    return { r.exitCode, r.outText(), r.errText() };
 }
 
 void CliTest::initTestCase()
 {
-    QVERIFY(m_dir.isValid());
-    QVERIFY2(QFile::exists(QStringLiteral(SAGEDESK_CLI_PATH)), SAGEDESK_CLI_PATH);
-    write(u"no-role.json"_s, R"({"TrainingJobName": "j", "OutputDataConfig": {"S3OutputPath": "s3://b/o"},
+    QVERIFY2(QFile::exists(CliRunner::program()), qPrintable(CliRunner::program()));
+    m_runner.writeFile(u"no-role.json"_s,
+        R"({"TrainingJobName": "j", "OutputDataConfig": {"S3OutputPath": "s3://b/o"},
                                  "AlgorithmSpecification": {"TrainingImage": "i", "TrainingInputMode": "File"}})");
-    write(u"bad-syntax.json"_s, "{\n  \"ModelName\": \"m\"\n  \"Image\": 1\n}\n");
-    write(u"not-a-spec.json"_s, "{\"Hello\": 1}\n");
-    write(u"list.json"_s, "[]\n");
-    QDir(m_dir.path()).mkdir(u"a-directory"_s);
+    m_runner.writeFile(u"bad-syntax.json"_s, "{\n  \"ModelName\": \"m\"\n  \"Image\": 1\n}\n");
+    m_runner.writeFile(u"not-a-spec.json"_s, "{\"Hello\": 1}\n");
+    m_runner.writeFile(u"list.json"_s, "[]\n");
+    QDir(m_runner.homePath()).mkdir(u"a-directory"_s);
 }
 
 void CliTest::commandLine_data()

@@ -100,8 +100,8 @@ void TestCliRemote::helpForEveryCommand()
 {
     QFETCH(QString, command);
     const CliRunner::Result result = m_runner->run({ command, u"--help"_s });
-    QVERIFY2(result.exitCode == 0, result.describe().constData());
-    QVERIFY2(result.outText().startsWith(u"Usage: sagedesk-cli "_s + command), result.describe().constData());
+    QVERIFY2(result.exitCode == 0, qPrintable(result.describe()));
+    QVERIFY2(result.outText().startsWith(u"Usage: sagedesk-cli "_s + command), qPrintable(result.describe()));
     for (const char *option :
         { "--profile", "--region", "--endpoint-url", "--max-attempts", "--debug", "--output" })
         QVERIFY2(result.outText().contains(QLatin1String(option)), option);
@@ -113,14 +113,14 @@ void TestCliRemote::submitAndDescribeTrainingJob()
 {
     const QString file = specFile(u"cli-job.json"_s, sampleTrainingJob(u"cli-job"_s));
     const CliRunner::Result submitted = cli({ u"submit"_s, file });
-    QVERIFY2(submitted.exitCode == 0, submitted.describe().constData());
+    QVERIFY2(submitted.exitCode == 0, qPrintable(submitted.describe()));
     QCOMPARE(json(submitted).value(u"TrainingJobArn"_s).toString(),
         u"arn:aws:sagemaker:us-east-1:123456789012:training-job/cli-job"_s);
     QVERIFY2(submitted.outText().startsWith(u"{\n    \"TrainingJobArn\": "_s),
         submitted.out.constData()); // pretty, like the AWS CLI
 
     const CliRunner::Result described = cli({ u"describe-training-job"_s, u"cli-job"_s });
-    QVERIFY2(described.exitCode == 0, described.describe().constData());
+    QVERIFY2(described.exitCode == 0, qPrintable(described.describe()));
     const QJsonObject job = json(described);
     QCOMPARE(job.value(u"HyperParameters"_s), sampleTrainingJob(u"cli-job"_s).value(u"HyperParameters"_s));
     QVERIFY(job.value(u"CreationTime"_s).isDouble()); // the API's epoch seconds
@@ -129,7 +129,7 @@ void TestCliRemote::submitAndDescribeTrainingJob()
 
     const CliRunner::Result text
         = cli({ u"describe-training-job"_s, u"cli-job"_s, u"--output"_s, u"text"_s });
-    QVERIFY2(text.exitCode == 0, text.describe().constData());
+    QVERIFY2(text.exitCode == 0, qPrintable(text.describe()));
     QVERIFY2(text.outText().contains(QRegularExpression(
                  u"^ResourceConfig\\.InstanceType +ml\\.m5\\.large$"_s, QRegularExpression::MultilineOption)),
         text.out.constData());
@@ -161,7 +161,7 @@ void TestCliRemote::submitNoValidateSendsAnyway()
         QJsonObject { { u"MaxRuntimeInSeconds"_s, 0 } }); // below the minimum; moto takes it
     const CliRunner::Result result
         = cli({ u"submit"_s, u"--no-validate"_s, specFile(u"novalidate.json"_s, spec) });
-    QVERIFY2(result.exitCode == 0, result.describe().constData());
+    QVERIFY2(result.exitCode == 0, qPrintable(result.describe()));
     QVERIFY(json(result).value(u"TrainingJobArn"_s).toString().endsWith(u"/cli-novalidate"_s));
 }
 
@@ -169,12 +169,12 @@ void TestCliRemote::submitDescribeAnswerClones()
 {
     QCOMPARE(cli({ u"submit"_s, specFile(u"clone-source.json"_s, sampleTrainingJob(u"clone-source"_s)) }).exitCode, 0);
     const CliRunner::Result described = cli({ u"describe-training-job"_s, u"clone-source"_s });
-    QVERIFY2(described.exitCode == 0, described.describe().constData());
+    QVERIFY2(described.exitCode == 0, qPrintable(described.describe()));
     QJsonObject answer = json(described);
     answer.insert(u"TrainingJobName"_s, u"clone-target"_s);
     // A describe answer is converted to the create request first (its read-only members dropped).
     const CliRunner::Result submitted = cli({ u"submit"_s, specFile(u"clone-target.json"_s, answer), u"--output"_s, u"text"_s });
-    QVERIFY2(submitted.exitCode == 0, submitted.describe().constData());
+    QVERIFY2(submitted.exitCode == 0, qPrintable(submitted.describe()));
     QCOMPARE(submitted.outText(), u"TrainingJobArn  arn:aws:sagemaker:us-east-1:123456789012:training-job/clone-target\n"_s);
     const QJsonObject clone = json(cli({ u"describe-training-job"_s, u"clone-target"_s }));
     QCOMPARE(clone.value(u"HyperParameters"_s), answer.value(u"HyperParameters"_s));
@@ -209,15 +209,15 @@ void TestCliRemote::modelSubmitDescribeDelete()
 {
     const QJsonObject spec = sampleModel(u"cli-model"_s);
     const CliRunner::Result submitted = cli({ u"submit"_s, specFile(u"model.json"_s, spec) });
-    QVERIFY2(submitted.exitCode == 0, submitted.describe().constData());
+    QVERIFY2(submitted.exitCode == 0, qPrintable(submitted.describe()));
     QVERIFY(json(submitted).value(u"ModelArn"_s).toString().endsWith(u":model/cli-model"_s));
 
     const CliRunner::Result described = cli({ u"describe-model"_s, u"cli-model"_s });
-    QVERIFY2(described.exitCode == 0, described.describe().constData());
+    QVERIFY2(described.exitCode == 0, qPrintable(described.describe()));
     QCOMPARE(json(described).value(u"PrimaryContainer"_s), spec.value(u"PrimaryContainer"_s));
 
     const CliRunner::Result deleted = cli({ u"delete-model"_s, u"cli-model"_s });
-    QVERIFY2(deleted.exitCode == 0, deleted.describe().constData());
+    QVERIFY2(deleted.exitCode == 0, qPrintable(deleted.describe()));
     QVERIFY(deleted.out.isEmpty()); // like the AWS CLI
 
     const CliRunner::Result gone = cli({ u"describe-model"_s, u"cli-model"_s });
@@ -249,7 +249,7 @@ void TestCliRemote::listTrainingJobsAcross250()
     QCOMPARE(failed, 0);
 
     const CliRunner::Result all = cli({ u"list-training-jobs"_s, u"--name-contains"_s, u"clipage-"_s });
-    QVERIFY2(all.exitCode == 0, all.describe().constData());
+    QVERIFY2(all.exitCode == 0, qPrintable(all.describe()));
     const QJsonObject listed = json(all);
     QCOMPARE(listed.keys(), QStringList { u"TrainingJobSummaries"_s }); // one merged document
     QStringList names;
@@ -260,7 +260,7 @@ void TestCliRemote::listTrainingJobsAcross250()
 
     const CliRunner::Result some
         = cli({ u"list-training-jobs"_s, u"--name-contains"_s, u"clipage-"_s, u"--max-items"_s, u"120"_s });
-    QVERIFY2(some.exitCode == 0, some.describe().constData());
+    QVERIFY2(some.exitCode == 0, qPrintable(some.describe()));
     QCOMPARE(json(some).value(u"TrainingJobSummaries"_s).toArray().size(), 120);
     QVERIFY(!json(some).value(u"NextToken"_s).toString().isEmpty());
 }
@@ -291,7 +291,7 @@ void TestCliRemote::listFilters()
         QCOMPARE(cli({ u"submit"_s, specFile(name + u".json"_s, sampleTrainingJob(name)) }).exitCode, 0);
     const CliRunner::Result result
         = cli(QStringList { u"list-training-jobs"_s, u"--name-contains"_s, u"clifilter-"_s } + options);
-    QVERIFY2(result.exitCode == 0, result.describe().constData());
+    QVERIFY2(result.exitCode == 0, qPrintable(result.describe()));
     QStringList names;
     for (const QJsonValue &summary : json(result).value(u"TrainingJobSummaries"_s).toArray())
         names.append(summary[u"TrainingJobName"_s].toString());
@@ -334,13 +334,13 @@ void TestCliRemote::listModelsAndText()
     for (const QString &name : { u"clilist-1"_s, u"clilist-2"_s })
         QCOMPARE(cli({ u"submit"_s, specFile(name + u".json"_s, sampleModel(name)) }).exitCode, 0);
     const CliRunner::Result listed = cli({ u"list-models"_s, u"--name-contains"_s, u"clilist-"_s });
-    QVERIFY2(listed.exitCode == 0, listed.describe().constData());
+    QVERIFY2(listed.exitCode == 0, qPrintable(listed.describe()));
     QCOMPARE(json(listed).value(u"Models"_s).toArray().size(), 2);
 
     // Global options may come before the command, too.
     const CliRunner::Result text = m_runner->run({ u"--output"_s, u"text"_s, u"--endpoint-url"_s,
         m_moto->endpoint().toString(), u"list-models"_s, u"--name-contains"_s, u"clilist-"_s });
-    QVERIFY2(text.exitCode == 0, text.describe().constData());
+    QVERIFY2(text.exitCode == 0, qPrintable(text.describe()));
     const QStringList lines = text.outText().split(u'\n', Qt::SkipEmptyParts);
     QCOMPARE(lines.size(), 3);
     QVERIFY2(lines[0].startsWith(u"NAME       CREATED"_s), text.out.constData());
@@ -350,7 +350,7 @@ void TestCliRemote::listModelsAndText()
 
     const CliRunner::Result jobs = cli(
         { u"list-training-jobs"_s, u"--name-contains"_s, u"nothing-matches"_s, u"--output"_s, u"text"_s });
-    QVERIFY2(jobs.exitCode == 0, jobs.describe().constData());
+    QVERIFY2(jobs.exitCode == 0, qPrintable(jobs.describe()));
     QCOMPARE(jobs.outText().trimmed(), u"NAME  STATUS  CREATED  ENDED"_s);
 }
 
@@ -376,7 +376,7 @@ void TestCliRemote::exportClonesThroughAwsCli()
     const QString file = m_runner->homePath() + u'/' + name + u".export.json"_s;
     const CliRunner::Result result
         = cli(QStringList { command, name } + (toFile ? QStringList { u"--file"_s, file } : QStringList()));
-    QVERIFY2(result.exitCode == 0, result.describe().constData());
+    QVERIFY2(result.exitCode == 0, qPrintable(result.describe()));
     QByteArray exported = result.out;
     if (toFile) {
         QVERIFY(result.out.isEmpty());
@@ -402,7 +402,7 @@ void TestCliRemote::exportClonesThroughAwsCli()
 
     // Lossless: the clone exports to the same request, tags included.
     const CliRunner::Result again = cli({ command, name + u"-clone"_s });
-    QVERIFY2(again.exitCode == 0, again.describe().constData());
+    QVERIFY2(again.exitCode == 0, qPrintable(again.describe()));
     QCOMPARE(again.out, cloneText);
 }
 
@@ -431,7 +431,7 @@ void TestCliRemote::stopTrainingJobMissingInMoto()
 void TestCliRemote::debugShowsExchangeWithoutSecrets()
 {
     const CliRunner::Result result = cli({ u"list-models"_s, u"--debug"_s });
-    QVERIFY2(result.exitCode == 0, result.describe().constData());
+    QVERIFY2(result.exitCode == 0, qPrintable(result.describe()));
     const QString err = result.errText();
     QVERIFY2(err.contains(u"** profile default, region us-east-1, endpoint "_s), result.err.constData());
     QVERIFY2(err.contains(u"-> POST "_s) && err.contains(u"-> X-Amz-Target: SageMaker.ListModels"_s),

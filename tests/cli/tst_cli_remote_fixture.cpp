@@ -200,7 +200,7 @@ void TestCliRemoteFixture::submitLostAnswerConfirmed()
 
     const CliRunner::Result result
         = cli({ u"submit"_s, m_runner->writeFile(u"job.json"_s, QJsonDocument(spec).toJson()) });
-    QVERIFY2(result.exitCode == 0, result.describe().constData());
+    QVERIFY2(result.exitCode == 0, qPrintable(result.describe()));
     QCOMPARE(QJsonDocument::fromJson(result.out).object(), (QJsonObject { { u"TrainingJobArn"_s, arn } }));
     QVERIFY2(result.errText().startsWith(u"note: the answer to the first attempt was lost"_s),
         result.err.constData());
@@ -284,7 +284,7 @@ void TestCliRemoteFixture::watch()
     script({ { u"job-ok"_s, completes(u"job-ok"_s) }, { u"job-bad"_s, fails(u"job-bad"_s) },
         { u"job-stop"_s, isStopped(u"job-stop"_s) } });
     const CliRunner::Result result = cli(QStringList { u"watch"_s, u"--interval"_s, u"0.05"_s } + jobs);
-    QVERIFY2(result.exitCode == exitCode, result.describe().constData());
+    QVERIFY2(result.exitCode == exitCode, qPrintable(result.describe()));
     if (!expectedLines.isEmpty())
         QCOMPARE(result.outText().split(u'\n', Qt::SkipEmptyParts), expectedLines);
     if (jobs.contains(u"job-missing"_s))
@@ -322,7 +322,7 @@ void TestCliRemoteFixture::watchTransientErrorKeepsPolling()
         u"DescribeTrainingJob"_s, FixtureAction::awsError(503, u"ServiceUnavailable"_s, u"busy"_s));
     const CliRunner::Result result
         = cli({ u"watch"_s, u"job-ok"_s, u"--interval"_s, u"0.05"_s, u"--max-attempts"_s, u"1"_s });
-    QVERIFY2(result.exitCode == 0, result.describe().constData());
+    QVERIFY2(result.exitCode == 0, qPrintable(result.describe()));
     QVERIFY2(
         result.errText().startsWith(u"warning: job-ok: ServiceUnavailable: busy"_s), result.err.constData());
     QVERIFY(result.outText().endsWith(u"job-ok  Completed  Training job completed\n"_s));

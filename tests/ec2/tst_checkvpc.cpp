@@ -1,3 +1,4 @@
+#include "tests/support/childprocess.h"
 #include "tests/support/closedport.h"
 #include "tests/support/ec2setup.h"
 #include "tests/support/fixtureserver.h"
@@ -7,8 +8,6 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QProcess>
-#include <QSignalSpy>
 #include <QTest>
 #include <memory>
 
@@ -89,19 +88,9 @@ QProcessEnvironment TestCheckVpc::environment(const QUrl &endpoint) const
 
 TestCheckVpc::Run TestCheckVpc::run(const QStringList &arguments, const QProcessEnvironment &environment)
 {
-    QProcess process;
-    process.setProcessEnvironment(environment);
-    process.setWorkingDirectory(m_moto->homePath());
-    QSignalSpy finished(&process, &QProcess::finished);
-    process.start(QStringLiteral(SAGEDESK_CLI_PATH), QStringList { u"check-vpc"_s } + arguments);
-    if (!finished.wait(60000)) {
-        process.kill();
-        process.waitForFinished(5000);
-        return {};
-    }
-    return { process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1,
-        QString::fromUtf8(process.readAllStandardOutput()),
-        QString::fromUtf8(process.readAllStandardError()) };
+    const ChildProcess::Result r = ChildProcess::run(QStringLiteral(SAGEDESK_CLI_PATH),
+        QStringList { u"check-vpc"_s } + arguments, environment, m_moto->homePath());
+    return { r.exitCode, r.outText(), r.errText() };
 }
 
 void TestCheckVpc::checks_data()

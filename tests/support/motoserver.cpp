@@ -3,38 +3,17 @@
 #include "core/aws/localsandbox.h"
 
 #include <QDeadlineTimer>
-#include <QEventLoop>
 #include <QNetworkAccessManager>
 #include <QNetworkProxy>
 #include <QNetworkReply>
-#include <QProcess>
 #include <QStandardPaths>
-#include <QTimer>
+#include <QTest>
 
 using namespace Qt::StringLiterals;
 
 namespace {
 constexpr int startTimeoutMs = 20000;
-
-// Runs loop until done() or the deadline; false on the deadline.
-bool waitUntil(const std::function<bool()> &done, QDeadlineTimer deadline)
-{
-    while (!done()) {
-        if (deadline.hasExpired())
-            return false;
-        QEventLoop loop;
-        QTimer::singleShot(20, &loop, &QEventLoop::quit);
-        loop.exec();
-    }
-    return true;
-}
 } // namespace
-
-QString MotoServer::CliResult::describe() const
-{
-    return u"exit code %1; stderr: %2; stdout: %3"_s.arg(exitCode).arg(
-        QString::fromUtf8(err).trimmed(), QString::fromUtf8(out.left(2000)).trimmed());
-}
 
 MotoServer::MotoServer()
     : m_sandbox(std::make_unique<LocalSandbox>())
@@ -46,7 +25,8 @@ MotoServer::MotoServer()
         return m_sandbox->state() == LocalSandbox::State::Running
             || m_sandbox->state() == LocalSandbox::State::Failed;
     };
-    if (!waitUntil(settled, deadline) || m_sandbox->state() != LocalSandbox::State::Running) {
+    if (!QTest::qWaitFor(settled, int(deadline.remainingTime()))
+        || m_sandbox->state() != LocalSandbox::State::Running) {
         m_error = m_sandbox->state() == LocalSandbox::State::Failed ? m_sandbox->errorString()
                                                                     : u"moto_server did not start in time"_s;
         m_sandbox->stop();
@@ -59,9 +39,8 @@ MotoServer::MotoServer()
     bool answered = false;
     while (!answered && !deadline.hasExpired()) {
         QNetworkReply *reply = network.get(QNetworkRequest(m_sandbox->endpoint()));
-        waitUntil([reply] { return reply->isFinished(); }, deadline);
-        answered
-            = reply->isFinished() && reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).isValid();
+        answered = QTest::qWaitFor([reply] { return reply->isFinished(); }, int(deadline.remainingTime()))
+            && reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).isValid();
         reply->abort();
         reply->deleteLater();
     }
@@ -117,23 +96,6 @@ QProcessEnvironment MotoServer::awsEnvironment(const QProcessEnvironment &extra)
 MotoServer::CliResult MotoServer::aws(
     const QStringList &arguments, const QProcessEnvironment &extra, int timeoutMs) const
 {
-    CliResult result;
-    QProcess process;
-    process.setProcessEnvironment(awsEnvironment(extra));
-    process.setWorkingDirectory(m_home.path());
-    process.start(u"aws"_s, arguments + QStringList { u"--endpoint-url"_s, m_endpoint.toString() });
-    if (!process.waitForStarted(10000)) {
-        result.err = process.errorString().toUtf8();
-        return result;
-    }
-    if (!process.waitForFinished(timeoutMs)) {
-        process.kill();
-        process.waitForFinished(5000);
-        result.err = "timed out";
-        return result;
-    }
-    result.out = process.readAllStandardOutput();
-    result.err = process.readAllStandardError();
-    result.exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
-    return result;
+    return ChildProcess::run(u"aws"_s, arguments + QStringList { u"--endpoint-url"_s, m_endpoint.toString() },
+        awsEnvironment(extra), m_home.path(), QByteArray(), timeoutMs);
 }

@@ -1,6 +1,7 @@
 #pragma once
 
-#include <QByteArray>
+#include "tests/support/childprocess.h"
+
 #include <QProcessEnvironment>
 #include <QStringList>
 #include <QTemporaryDir>
@@ -21,15 +22,7 @@ class LocalSandbox;
 class MotoServer
 {
 public:
-    struct CliResult
-    {
-        int exitCode = -1; // -1: did not start or did not finish
-        QByteArray out;
-        QByteArray err;
-        bool ok() const { return exitCode == 0; }
-        // For failure messages: the command's exit code and stderr.
-        QString describe() const;
-    };
+    using CliResult = ChildProcess::Result;
 
     MotoServer();
     ~MotoServer();
