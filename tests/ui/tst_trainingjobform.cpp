@@ -78,6 +78,7 @@ private slots:
     void cleanup();
 
     void freshFormHasDefaultsAndDoesNotShout();
+    void requiredIsMarkedOnceTheUserMovesOn();
     void fillingEverySectionWritesTheRequest();
     void validationMarksTheFieldAndBlocksReview_data();
     void validationMarksTheFieldAndBlocksReview();
@@ -138,6 +139,32 @@ void TestTrainingJobForm::freshFormHasDefaultsAndDoesNotShout()
     QVERIFY(!FieldMark::isMarked(child<QLineEdit>(form, u"trainingJobName"_s)));
     QVERIFY(problemListTexts(form).join(u'\n').contains(u"Name\nRequired"_s));
     QCOMPARE(child<QSpinBox>(form, u"instanceCount"_s)->value(), 1);
+}
+
+void TestTrainingJobForm::requiredIsMarkedOnceTheUserMovesOn()
+{
+    m_form->show();
+    QVERIFY(QTest::qWaitForWindowActive(m_form.get()));
+    auto *name = child<QLineEdit>(m_form.get(), u"trainingJobName"_s);
+    type(m_form.get(), u"trainingJobName"_s, u"x"_s);
+    QTest::keyClick(name, Qt::Key_Backspace);
+    m_form->validateNow();
+    // Still in the field: nothing to shout about yet.
+    QVERIFY(!FieldMark::isMarked(name));
+    QTest::keyClick(name, Qt::Key_Tab);
+    QTRY_VERIFY(FieldMark::isMarked(name));
+    QCOMPARE(child<QLabel>(m_form.get(), u"trainingJobNameMessage"_s)->text().contains(u"Required"_s), true);
+    // Switching the VPC on does not paint its empty lists until the user leaves the VPC editor.
+    click(m_form.get(), u"vpcEnabled"_s);
+    m_form->validateNow();
+    QVERIFY(hasProblemAt(m_form.get(), u"VpcConfig"_s));
+    QVERIFY(!child<QLabel>(m_form.get(), u"vpcProblems"_s)->isVisible());
+    child<QLineEdit>(m_form.get(), u"s3OutputPath"_s)->setFocus();
+    QTRY_VERIFY(child<QLabel>(m_form.get(), u"vpcProblems"_s)->isVisible());
+    // The list's own "0 entries" is left out: the rule about VpcConfig says it better.
+    const Diagnostics all = m_form->diagnostics();
+    QVERIFY(
+        std::none_of(all.cbegin(), all.cend(), [](const Diagnostic &d) { return d.code == u"minCount"_s; }));
 }
 
 void TestTrainingJobForm::fillingEverySectionWritesTheRequest()

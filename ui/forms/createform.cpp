@@ -83,6 +83,7 @@ CreateForm::CreateForm(SpecKind kind, QWidget *parent)
     m_validateTimer.setSingleShot(true);
     m_validateTimer.setInterval(validateDelayMs);
     connect(&m_validateTimer, &QTimer::timeout, this, &CreateForm::validateNow);
+    connect(qApp, &QApplication::focusChanged, this, &CreateForm::onFocusChanged);
 
     m_pages->addWidget(createEditPage());
     m_review->setObjectName(u"reviewPage"_s);
@@ -118,7 +119,11 @@ CreateForm::CreateForm(SpecKind kind, QWidget *parent)
     });
 }
 
-CreateForm::~CreateForm() = default;
+CreateForm::~CreateForm()
+{
+    // Deleting the children moves the focus; the fields that would be looked at are gone by then.
+    disconnect(qApp, &QApplication::focusChanged, this, nullptr);
+}
 
 QWidget *CreateForm::createEditPage()
 {
@@ -409,12 +414,30 @@ void CreateForm::load(const QJsonObject &document, Origin origin, const QString 
         m_autosaver->startNewDraft();
     m_document = document;
     m_touched.clear();
+    m_left.clear();
     m_markEverything = document != defaultDocument();
     m_fields.load(m_document);
     documentShown();
     if (isReviewing())
         setReviewing(false);
     validateNow();
+}
+
+void CreateForm::onFocusChanged(QWidget *old, QWidget *now)
+{
+    if (!old || !isAncestorOf(old))
+        return;
+    for (int i = 0; i < m_fields.size(); ++i) {
+        QWidget *field = m_fields.at(i).widget();
+        if (old != field && !field->isAncestorOf(old))
+            continue;
+        const bool stillInside = now && (now == field || field->isAncestorOf(now));
+        if (!stillInside && m_touched.contains(i) && !m_left.contains(i)) {
+            m_left.insert(i);
+            scheduleUpdate();
+        }
+        return;
+    }
 }
 
 void CreateForm::onFieldEdited(int index)
@@ -452,6 +475,16 @@ void CreateForm::validateNow()
         if (owner >= 0 && m_fields.at(owner).path() == d.path && !m_fields.at(owner).patternHint().isEmpty())
             d.message = m_fields.at(owner).patternHint();
     }
+    // A list's "has 0 entries" says less than the rule about the structure holding it ("a VPC configuration
+    // needs at least one subnet and at least one security group").
+    validator.removeIf([&validator](const Diagnostic &d) {
+        if (d.code != u"minCount"_s)
+            return false;
+        const QString parent = d.path.left(qMax(0, int(d.path.lastIndexOf(u'.'))));
+        return std::any_of(validator.cbegin(), validator.cend(), [&](const Diagnostic &other) {
+            return other.path == parent && other.isError() && other.code != u"minCount"_s;
+        });
+    });
     m_diagnostics = validator + input;
     // In reading order: the order of the fields that own them, what no field shows last.
     const auto place = [this](const Diagnostic &d) {
@@ -463,8 +496,9 @@ void CreateForm::validateNow()
     Diagnostics marks = m_diagnostics;
     if (!m_markEverything) {
         marks.removeIf([this](const Diagnostic &d) {
-            const bool absence = d.code == u"required"_s || d.code == u"imageXorAlgorithmName"_s;
-            return absence && !m_touched.contains(m_fields.owner(d.path));
+            static const QStringList absence { u"required"_s, u"minCount"_s, u"imageXorAlgorithmName"_s,
+                u"vpcNeedsBothLists"_s, u"spotNeedsMaxWait"_s };
+            return absence.contains(d.code) && !m_left.contains(m_fields.owner(d.path));
         });
     }
     m_fields.show(marks);

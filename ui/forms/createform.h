@@ -192,6 +192,7 @@ private:
     enum class Origin { NewDraft, ContinueDraft };
     void load(const QJsonObject &document, Origin origin, const QString &draftId = QString());
     void onFieldEdited(int index);
+    void onFocusChanged(QWidget *old, QWidget *now);
     void scheduleUpdate();
     void updateActions();
     QList<QWidget *> tabStops() const;
@@ -213,9 +214,11 @@ private:
     LocalStore *m_store = nullptr;
     Clock *m_clock;
     bool m_submitting = false;
-    // A fresh form does not shout: "required" is marked on a field once it was edited, or everywhere once
-    // the user asks to review or looks at the problems. The problem list always has everything.
+    // A form does not shout about what is still missing: "required" and the like mark a field once the user
+    // edited it and moved on, or everywhere once they ask to review or look at the problems. What is wrong
+    // with a value is marked as it is typed. The problem list always has everything.
     QSet<int> m_touched;
+    QSet<int> m_left;
     bool m_markEverything = false;
     QString m_lastArn;
     QString m_lastName;
