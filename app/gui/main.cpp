@@ -5,6 +5,7 @@
 #include "core/session/session.h"
 #include "core/store/localstore.h"
 #include "core/version.h"
+#include "ui/dashboard/dashboardpages.h"
 #include "ui/forms/formpages.h"
 #include "ui/mainwindow.h"
 
@@ -83,6 +84,12 @@ int main(int argc, char *argv[])
     }
     MainWindow window(session);
     FormPages forms(&window, session, store.isOpen() ? &store : nullptr, prices.get());
+    // After the forms: both use File > Export JSON, each while one of its pages is current.
+    DashboardPages dashboard(&window, session, prices.get());
+    QObject::connect(&dashboard, &DashboardPages::cloneTrainingJobRequested, &forms, &FormPages::cloneTrainingJob);
+    QObject::connect(&dashboard, &DashboardPages::cloneModelRequested, &forms, &FormPages::cloneModel);
+    QObject::connect(&forms, &FormPages::openOnDashboardRequested, &dashboard,
+        [&dashboard](SpecKind kind, const QString &, const QString &name) { dashboard.open(kind, name); });
     window.show();
 
     // The command line beats the saved choice and is not saved: it is for this run.
@@ -101,5 +108,8 @@ int main(int argc, char *argv[])
     session->connectTo(choice);
     if (!choice.sandbox && !session->credentialsConfigured() && LocalSandbox::isAvailable())
         window.showSandboxOffer();
-    return app.exec();
+    const int exitCode = app.exec();
+    // The connection's monitor writes its last history into the store as it stops: it goes first.
+    delete session;
+    return exitCode;
 }

@@ -15,10 +15,11 @@ ConnectionServices::ConnectionServices(const ResolvedConnection &sageMaker, cons
     , m_budget(new TokenBucket(TokenBucket::Settings(), clock, this))
     , m_sageMakerTransport(new AwsTransport(sageMaker, clock, this))
     , m_sageMaker(new SageMakerClient(m_sageMakerTransport, m_sageMakerTransport))
-    , m_monitor(new JobMonitor(m_sageMaker, store, m_connectionKey, clock, this))
 {
     Q_ASSERT(sageMaker.isValid());
+    // Before the monitor: it takes the transport's budget as the connection's (and makes its own without).
     m_sageMakerTransport->setBudget(m_budget);
+    m_monitor = new JobMonitor(m_sageMaker, store, m_connectionKey, clock, this);
 
     if (ec2.isValid())
         m_ec2 = new Ec2Client(new AwsTransport(ec2, clock, this), this);

@@ -52,7 +52,7 @@ private:
     TokenBucket *m_budget;
     AwsTransport *m_sageMakerTransport;
     SageMakerClient *m_sageMaker;
-    JobMonitor *m_monitor;
+    JobMonitor *m_monitor = nullptr;
     Ec2Client *m_ec2 = nullptr;
     QString m_ec2Unavailable;
     PriceListClient *m_priceList = nullptr;

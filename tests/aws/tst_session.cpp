@@ -51,6 +51,8 @@ void TestSession::connectedSessionHasServices()
     QCOMPARE(services->region(), u"eu-west-1"_s);
     QVERIFY(services->sageMaker());
     QCOMPARE(services->sageMakerTransport()->budget(), services->budget());
+    // The monitor counts and shows the budget every request of the connection waits for.
+    QCOMPARE(services->monitor()->budget(), services->budget());
     QCOMPARE(services->monitor()->connection(), services->connectionKey());
     QVERIFY(!services->monitor()->isRunning());
     QVERIFY2(services->ec2(), qPrintable(services->ec2Unavailable()));

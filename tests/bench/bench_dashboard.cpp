@@ -8,11 +8,11 @@
 //   - the longest single event the process handled (the core's share of a GUI stall),
 //   - peak RSS (VmHWM), and how much of it was there before the monitor started (Qt, the simulation).
 // The GUI-stall part (a real table model on the GUI thread) belongs to the dashboard's benchmark.
+#include "tests/bench/procstatus.h"
 #include "tests/sagemaker/monitorharness.h"
 
 #include <QCoreApplication>
 #include <QElapsedTimer>
-#include <QFile>
 #include <QHash>
 #include <QTest>
 #include <algorithm>
@@ -61,19 +61,6 @@ private:
     int m_depth = 0;
 };
 
-// VmHWM / VmRSS of this process in MB.
-double statusMegabytes(const QByteArray &field)
-{
-    QFile status(u"/proc/self/status"_s);
-    if (!status.open(QIODevice::ReadOnly))
-        return -1;
-    for (const QByteArray &line : status.readAll().split('\n')) {
-        if (line.startsWith(QByteArray(field + ':')))
-            return line.mid(field.size() + 1).trimmed().split(' ').first().toDouble() / 1024.0;
-    }
-    return -1;
-}
-
 // What a dashboard's table model keeps: one row per job, updated from each batch.
 struct HeadlessTable
 {
@@ -119,7 +106,7 @@ void BenchDashboard::headlessMonitorAtTenThousandJobs()
     MonitorHarness h;
     h.sim.populate(
         { .total = total, .inProgress = running, .inProgressSpan = std::chrono::hours(runningSpanHours) });
-    const double baselineMb = statusMegabytes("VmRSS");
+    const double baselineMb = procStatusMegabytes("VmRSS");
     HeadlessTable table;
     const auto connectTable = [&] {
         QObject::connect(&h.monitor(), &JobMonitor::roundFinished, &h.monitor(),
@@ -197,7 +184,7 @@ void BenchDashboard::headlessMonitorAtTenThousandJobs()
           "share of "
           "a GUI stall; target for the stall < 50 ms: %s)",
         longestCpuMs, double(TimedApplication::s_longestWallNs) / 1e6, longestCpuMs < 50 ? "met" : "NOT met");
-    const double peakMb = statusMegabytes("VmHWM");
+    const double peakMb = procStatusMegabytes("VmHWM");
     qInfo("  peak RSS (VmHWM): %.1f MB, of which %.1f MB before the monitor started (Qt, the simulation's "
           "%d jobs, the fixture server); target < 200 MB: %s",
         peakMb, baselineMb, total, peakMb < 200 ? "met" : "NOT met");

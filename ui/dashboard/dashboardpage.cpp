@@ -138,6 +138,13 @@ QWidget *DashboardPage::createJobViews()
     m_table->setSortingEnabled(true);
     m_table->sortByColumn(TrainingJobTableModel::Created, Qt::DescendingOrder);
     m_table->setAlternatingRowColors(true);
+    // The selected job stays marked while focus is in the detail pane or another window.
+    QPalette palette = m_table->palette();
+    palette.setColor(
+        QPalette::Inactive, QPalette::Highlight, palette.color(QPalette::Active, QPalette::Highlight));
+    palette.setColor(QPalette::Inactive, QPalette::HighlightedText,
+        palette.color(QPalette::Active, QPalette::HighlightedText));
+    m_table->setPalette(palette);
     m_table->setWordWrap(false);
     m_table->setTextElideMode(Qt::ElideMiddle);
     m_table->verticalHeader()->hide();
@@ -235,6 +242,7 @@ void DashboardPage::setMonitor(JobMonitor *monitor, SageMakerClient *client)
     m_jobs->clear();
     m_pane->showNoJob();
     m_current.clear();
+    m_pendingSelection.clear();
     if (m_budget) {
         m_budget->setThrottled(false);
         m_budget->setVisible(monitor != nullptr);
@@ -284,6 +292,8 @@ void DashboardPage::onRound(const JobMonitorRound &round)
         m_banner->dismiss();
         m_roundErrorShown = false;
     }
+    if (!m_pendingSelection.isEmpty() && selectJob(m_pendingSelection))
+        m_pendingSelection.clear();
     if (m_current.isEmpty()) {
         if (m_table->currentIndex().isValid() || m_proxy->rowCount() == 0)
             return;
@@ -388,7 +398,11 @@ bool DashboardPage::selectJob(const QString &jobName)
 
 void DashboardPage::openJob(const QString &jobName)
 {
-    selectJob(jobName);
+    m_pendingSelection.clear();
+    if (!selectJob(jobName) && m_monitor) {
+        m_pendingSelection = jobName;
+        m_monitor->refreshNow();
+    }
     // The main window shows this page when asked (see app/gui/main.cpp); bring the window forward.
     window()->show();
     window()->raise();

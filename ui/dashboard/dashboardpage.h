@@ -71,7 +71,8 @@ public:
 public slots:
     // Selects the job's row, clearing the filters when they hide it; false when the table has no such job.
     bool selectJob(const QString &jobName);
-    // Makes the job current and shows the page's window (a notification was clicked).
+    // Makes the job current and brings the page's window forward (a notification was clicked, a form
+    // created the job). A job the table does not have yet is polled for and selected when it arrives.
     void openJob(const QString &jobName);
     void stopSelected();
     void cloneSelected();
@@ -117,6 +118,7 @@ private:
     QTimer *m_liveTimer;
     QTimer *m_describeDelay;
     QString m_current;
+    QString m_pendingSelection; // openJob() of a job the next round should bring
     QHash<QString, QJsonObject> m_descriptions; // the latest answer per job (ended jobs never change)
     QHash<QString, QJsonObject> m_tags;
     QSet<QString> m_tagsRequested;

@@ -153,9 +153,13 @@ QWidget *JobDetailPane::createHeader()
     m_billable = addFact(grid, 2, 0, tr("Billable time"), u"factBillable"_s);
     m_ended = addFact(grid, 2, 2, tr("Ended"), u"factEnded"_s);
     m_cost = addFact(grid, 3, 0, tr("Cost so far"), u"factCost"_s);
+    m_cost->setWordWrap(true); // the working and the price's origin: long, and never worth a wider window
     grid->addWidget(m_cost, 3, 1, 1, 3);
     m_artifacts = addFact(grid, 4, 0, tr("Model artifacts"), u"factArtifacts"_s);
     m_artifacts->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);
+    // A long S3 URI has nowhere to wrap: it is cut at the pane's edge (Copy takes all of it) rather than
+    // widening the window.
+    m_artifacts->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
     m_copyArtifacts = new QToolButton;
     m_copyArtifacts->setObjectName(u"copyArtifacts"_s);
     m_copyArtifacts->setText(tr("Copy"));
@@ -312,6 +316,7 @@ void JobDetailPane::updateHeader()
     const QString artifacts
         = m_description.value("ModelArtifacts"_L1).toObject().value("S3ModelArtifacts"_L1).toString();
     m_artifacts->setText(artifacts.isEmpty() ? u"—"_s : artifacts);
+    m_artifacts->setToolTip(artifacts);
     m_copyArtifacts->setEnabled(!artifacts.isEmpty());
 }
 

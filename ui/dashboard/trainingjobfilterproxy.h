@@ -18,6 +18,7 @@ public:
     TrainingJobFilterProxy(Clock *clock, QObject *parent = nullptr);
 
     void setSourceModel(QAbstractItemModel *model) override;
+    void sort(int column, Qt::SortOrder order = Qt::AscendingOrder) override;
     TrainingJobTableModel *jobs() const { return m_jobs; }
 
     // TrainingJobStatus to show; empty for all.
@@ -49,4 +50,5 @@ private:
     QString m_name;
     int m_days = 0;
     QDateTime m_createdAfter; // now − days when the filter was set
+    mutable qint64 m_sortNowMs = 0; // the moment running jobs' durations are compared at
 };

@@ -105,6 +105,7 @@ void TrainingJobTableModel::applyChanges(const QList<TrainingJobRecord> &changed
                 m_rows.append(job);
             }
         }
+        rebuildIndex();
         recountActive();
         endResetModel();
         return;
@@ -112,8 +113,10 @@ void TrainingJobTableModel::applyChanges(const QList<TrainingJobRecord> &changed
 
     for (const TrainingJobRecord &job : changed) {
         const auto it = m_index.constFind(job.name);
-        if (it != m_index.cend())
+        if (it != m_index.cend()) {
             m_rows[*it] = job;
+            m_keys[size_t(*it)] = keysOf(job);
+        }
     }
     std::sort(updated.begin(), updated.end());
     updated.erase(std::unique(updated.begin(), updated.end()), updated.end());
@@ -130,18 +133,34 @@ void TrainingJobTableModel::applyChanges(const QList<TrainingJobRecord> &changed
         for (const TrainingJobRecord &job : std::as_const(added)) {
             m_index.insert(job.name, int(m_rows.size()));
             m_rows.append(job);
+            m_keys.push_back(keysOf(job));
         }
         endInsertRows();
     }
     recountActive();
 }
 
+TrainingJobTableModel::Keys TrainingJobTableModel::keysOf(const TrainingJobRecord &job)
+{
+    Keys keys;
+    if (job.creationTime.isValid())
+        keys.createdMs = job.creationTime.toMSecsSinceEpoch();
+    const QDateTime end = endTime(job);
+    if (end.isValid())
+        keys.endMs = end.toMSecsSinceEpoch();
+    return keys;
+}
+
 void TrainingJobTableModel::rebuildIndex()
 {
     m_index.clear();
     m_index.reserve(m_rows.size());
-    for (int row = 0; row < m_rows.size(); ++row)
+    m_keys.clear();
+    m_keys.reserve(size_t(m_rows.size()));
+    for (int row = 0; row < m_rows.size(); ++row) {
         m_index.insert(m_rows.at(row).name, row);
+        m_keys.push_back(keysOf(m_rows.at(row)));
+    }
 }
 
 void TrainingJobTableModel::recountActive()

@@ -8,6 +8,9 @@
 #include <QList>
 #include <QPointer>
 
+#include <algorithm>
+#include <vector>
+
 class Clock;
 class PriceService;
 struct JobMonitorRound;
@@ -72,6 +75,14 @@ public:
     CostCell cost(const TrainingJobRecord &job) const;
     // Seconds from creation to the end (or to now, while active).
     qint64 durationSeconds(const TrainingJobRecord &job) const;
+    // Sort keys without QDateTime arithmetic, for a proxy comparing 10,000 rows: creation in ms since the
+    // epoch, and the duration in ms at nowMs.
+    qint64 createdMs(int row) const { return m_keys[size_t(row)].createdMs; }
+    qint64 durationMs(int row, qint64 nowMs) const
+    {
+        const Keys &k = m_keys[size_t(row)];
+        return k.createdMs < 0 ? 0 : std::max<qint64>(0, (k.endMs < 0 ? nowMs : k.endMs) - k.createdMs);
+    }
     // "3:07:45", "2d 03:07:45".
     static QString durationText(qint64 seconds);
     // "ml.g5.2xlarge × 2"; empty until the job has been described.
@@ -83,6 +94,13 @@ public:
     QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
 
 private:
+    struct Keys
+    {
+        qint64 createdMs = -1; // -1: unknown
+        qint64 endMs = -1; // -1: still running (or unknown)
+    };
+    static Keys keysOf(const TrainingJobRecord &job);
+
     void rebuildIndex();
     void recountActive();
     PriceQuote quote(const QString &instanceType) const;
@@ -90,6 +108,7 @@ private:
     Clock *m_clock;
     QPointer<PriceService> m_prices;
     QList<TrainingJobRecord> m_rows;
+    std::vector<Keys> m_keys; // by row, beside m_rows
     QHash<QString, int> m_index;
     int m_activeCount = 0;
     mutable QHash<QString, PriceQuote> m_quotes; // by instance type, until prices change

@@ -180,9 +180,18 @@ void ModelsPage::refresh()
     m_browser->refresh();
 }
 
+void ModelsPage::openModel(const QString &name)
+{
+    if (selectModel(name))
+        return;
+    m_pendingSelection = name;
+    refresh();
+}
+
 void ModelsPage::onListed()
 {
-    const QString selected = currentModel();
+    const QString selected
+        = m_pendingSelection.isEmpty() ? currentModel() : std::exchange(m_pendingSelection, {});
     m_model->setModels(m_browser->models());
     m_banner->dismiss();
     updateCount();

@@ -32,6 +32,8 @@ public:
     QString currentModel() const;
     // Selects the model's row; false when it is not listed.
     bool selectModel(const QString &name);
+    // Selects the model, listing again first when it is not listed yet (a model the form just created).
+    void openModel(const QString &name);
 
     // For tests and for the main window's File menu.
     QAction *refreshAction() const { return m_refresh; }
@@ -78,5 +80,6 @@ private:
     QAction *m_export;
     QAction *m_copyArn;
     QHash<QString, QJsonObject> m_descriptions;
+    QString m_pendingSelection; // openModel() of a model the next listing should have
     bool m_stale = true; // listed for another connection, or never
 };

@@ -1,0 +1,119 @@
+#include "core/aws/clock.h"
+#include "core/aws/connectionsettings.h"
+#include "core/pricing/priceservice.h"
+#include "core/sagemaker/jobmonitor.h"
+#include "core/session/connectionservices.h"
+#include "core/session/session.h"
+#include "core/store/localstore.h"
+#include "tests/support/fixtureserver.h"
+#include "tests/support/sagemakersim.h"
+#include "ui/dashboard/dashboardpage.h"
+#include "ui/dashboard/dashboardpages.h"
+#include "ui/dashboard/jobnotifier.h"
+#include "ui/dashboard/trainingjobtablemodel.h"
+#include "ui/mainwindow.h"
+#include "ui/models/modelspage.h"
+#include "ui/requestbudgetindicator.h"
+
+#include <QAction>
+#include <QLabel>
+#include <QSettings>
+#include <QSignalSpy>
+#include <QStandardPaths>
+#include <QTableView>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace Qt::StringLiterals;
+using namespace std::chrono_literals;
+
+// Proves the wiring app/gui/main.cpp relies on: the dashboard and the Models page take the main window's
+// Training jobs and Models pages, follow the session's connection (its monitor, client and budget, the
+// status bar's request budget), File > Export JSON is theirs while they are current, "open" shows a job on
+// its page, and a new connection replaces the monitor. Against the SageMaker simulation on the wall clock.
+class TestDashboardPages : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase();
+    void pagesFollowTheSession();
+
+private:
+    QTemporaryDir m_home;
+};
+
+void TestDashboardPages::initTestCase()
+{
+    QStandardPaths::setTestModeEnabled(true);
+    qputenv("HOME", m_home.path().toUtf8());
+    QSettings().clear();
+}
+
+void TestDashboardPages::pagesFollowTheSession()
+{
+    FixtureServer server;
+    QVERIFY(server.listen());
+    SageMakerSim sim(Clock::system());
+    sim.attach(server);
+    SimTrainingJob::Script job;
+    job.name = u"wired-job"_s;
+    job.phases = SimTrainingJob::standardPhases(60s, 60s, 3600s, 60s);
+    sim.addJob(job);
+
+    LocalStore store(m_home.filePath(u"sagedesk.sqlite"_s));
+    QVERIFY(store.open());
+    QProcessEnvironment environment;
+    environment.insert(u"AWS_ACCESS_KEY_ID"_s, u"AKIDTEST"_s);
+    environment.insert(u"AWS_SECRET_ACCESS_KEY"_s, u"s3cret"_s);
+    Session session(environment, m_home.path());
+    session.setStore(&store);
+    // Declared after the store: the session's services (their monitor writes history as it stops) go first.
+    PriceService prices(store);
+    {
+        MainWindow window(&session);
+        DashboardPages pages(&window, &session, &prices);
+        QCOMPARE(window.pageWidget(MainWindow::Page::TrainingJobs), pages.dashboard());
+        QCOMPARE(window.pageWidget(MainWindow::Page::Models), pages.models());
+        QVERIFY(!pages.dashboard()->monitor());
+
+        session.connectTo(ConnectionSettings { .profile = {},
+            .region = u"eu-west-1"_s,
+            .endpointUrl = server.url().toString(),
+            .sandbox = false });
+        QCOMPARE(session.state(), Session::State::Connected);
+        ConnectionServices *services = session.services();
+        QCOMPARE(pages.dashboard()->monitor(), services->monitor());
+        QVERIFY(services->monitor()->isRunning());
+        window.show();
+        QTRY_COMPARE_WITH_TIMEOUT(pages.dashboard()->jobsModel()->rowCount(), 1, 10000);
+        RequestBudgetIndicator *budget = window.requestBudgetIndicator();
+        QVERIFY(budget->isVisible());
+        QTRY_VERIFY(
+            !budget->findChild<QLabel *>(u"requestBudgetText"_s)->text().startsWith(u"Requests: 0.0"_s));
+
+        window.setCurrentPage(MainWindow::Page::Models);
+        QVERIFY(window.exportJsonAction()->isEnabled());
+        window.setCurrentPage(MainWindow::Page::NewModel);
+        QVERIFY(!window.exportJsonAction()->isEnabled());
+
+        // A notification's "Open" and a form's "Open on dashboard" show the job on its page.
+        emit pages.dashboard()->notifier()->openJobRequested(u"wired-job"_s);
+        QCOMPARE(window.currentPage(), MainWindow::Page::TrainingJobs);
+        QCOMPARE(pages.dashboard()->currentJob(), u"wired-job"_s);
+        window.setCurrentPage(MainWindow::Page::Models);
+        pages.open(SpecKind::TrainingJob, u"wired-job"_s);
+        QCOMPARE(window.currentPage(), MainWindow::Page::TrainingJobs);
+
+        // Another connection: another monitor, and the table is the new connection's.
+        session.connectTo(ConnectionSettings { .profile = {},
+            .region = u"us-west-2"_s,
+            .endpointUrl = server.url().toString(),
+            .sandbox = false });
+        QCOMPARE(pages.dashboard()->monitor(), session.services()->monitor());
+        QTRY_COMPARE_WITH_TIMEOUT(pages.dashboard()->jobsModel()->rowCount(), 1, 10000);
+    }
+}
+
+QTEST_MAIN(TestDashboardPages)
+#include "tst_dashboardpages.moc"
