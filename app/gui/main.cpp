@@ -86,7 +86,8 @@ int main(int argc, char *argv[])
     FormPages forms(&window, session, store.isOpen() ? &store : nullptr, prices.get());
     // After the forms: both use File > Export JSON, each while one of its pages is current.
     DashboardPages dashboard(&window, session, prices.get());
-    QObject::connect(&dashboard, &DashboardPages::cloneTrainingJobRequested, &forms, &FormPages::cloneTrainingJob);
+    QObject::connect(
+        &dashboard, &DashboardPages::cloneTrainingJobRequested, &forms, &FormPages::cloneTrainingJob);
     QObject::connect(&dashboard, &DashboardPages::cloneModelRequested, &forms, &FormPages::cloneModel);
     QObject::connect(&forms, &FormPages::openOnDashboardRequested, &dashboard,
         [&dashboard](SpecKind kind, const QString &, const QString &name) { dashboard.open(kind, name); });

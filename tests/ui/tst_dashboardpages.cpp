@@ -11,6 +11,8 @@
 #include "ui/dashboard/dashboardpages.h"
 #include "ui/dashboard/jobnotifier.h"
 #include "ui/dashboard/trainingjobtablemodel.h"
+#include "ui/forms/formpages.h"
+#include "ui/forms/trainingjobform.h"
 #include "ui/mainwindow.h"
 #include "ui/models/modelspage.h"
 #include "ui/requestbudgetindicator.h"
@@ -30,7 +32,8 @@ using namespace std::chrono_literals;
 // Proves the wiring app/gui/main.cpp relies on: the dashboard and the Models page take the main window's
 // Training jobs and Models pages, follow the session's connection (its monitor, client and budget, the
 // status bar's request budget), File > Export JSON is theirs while they are current, "open" shows a job on
-// its page, and a new connection replaces the monitor. Against the SageMaker simulation on the wall clock.
+// its page, Clone fills the training job form, and a new connection replaces the monitor. Against the
+// SageMaker simulation on the wall clock.
 class TestDashboardPages : public QObject
 {
     Q_OBJECT
@@ -72,7 +75,10 @@ void TestDashboardPages::pagesFollowTheSession()
     PriceService prices(store);
     {
         MainWindow window(&session);
+        // As main() wires them: the forms first (both use File > Export JSON), clone into the form.
+        FormPages forms(&window, &session, &store, &prices);
         DashboardPages pages(&window, &session, &prices);
+        connect(&pages, &DashboardPages::cloneTrainingJobRequested, &forms, &FormPages::cloneTrainingJob);
         QCOMPARE(window.pageWidget(MainWindow::Page::TrainingJobs), pages.dashboard());
         QCOMPARE(window.pageWidget(MainWindow::Page::Models), pages.models());
         QVERIFY(!pages.dashboard()->monitor());
@@ -92,10 +98,9 @@ void TestDashboardPages::pagesFollowTheSession()
         QTRY_VERIFY(
             !budget->findChild<QLabel *>(u"requestBudgetText"_s)->text().startsWith(u"Requests: 0.0"_s));
 
+        window.setCurrentPage(MainWindow::Page::NewModel);
         window.setCurrentPage(MainWindow::Page::Models);
         QVERIFY(window.exportJsonAction()->isEnabled());
-        window.setCurrentPage(MainWindow::Page::NewModel);
-        QVERIFY(!window.exportJsonAction()->isEnabled());
 
         // A notification's "Open" and a form's "Open on dashboard" show the job on its page.
         emit pages.dashboard()->notifier()->openJobRequested(u"wired-job"_s);
@@ -104,6 +109,17 @@ void TestDashboardPages::pagesFollowTheSession()
         window.setCurrentPage(MainWindow::Page::Models);
         pages.open(SpecKind::TrainingJob, u"wired-job"_s);
         QCOMPARE(window.currentPage(), MainWindow::Page::TrainingJobs);
+
+        // Clone fills the training job form from the job's description (the simulation has no ListTags: the
+        // clone goes on without tags).
+        pages.dashboard()->cloneSelected();
+        QTRY_COMPARE_WITH_TIMEOUT(window.currentPage(), MainWindow::Page::NewTrainingJob, 10000);
+        const QJsonObject document = forms.trainingJobForm()->document();
+        QVERIFY2(document.value(u"TrainingJobName"_s).toString().startsWith(u"wired-job"_s),
+            qPrintable(document.value(u"TrainingJobName"_s).toString()));
+        QCOMPARE(document.value(u"ResourceConfig"_s).toObject().value(u"InstanceType"_s).toString(),
+            u"ml.m5.xlarge"_s);
+        QVERIFY(!document.contains(u"TrainingJobArn"_s));
 
         // Another connection: another monitor, and the table is the new connection's.
         session.connectTo(ConnectionSettings { .profile = {},
