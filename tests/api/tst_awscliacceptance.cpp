@@ -7,7 +7,6 @@
 #include "core/api/trainingjobspec.h"
 #include "tests/support/motoserver.h"
 
-#include <QEventLoop>
 #include <QJsonArray>
 #include <QNetworkAccessManager>
 #include <QNetworkProxy>
@@ -100,9 +99,9 @@ QJsonObject AwsCliAcceptanceTest::rawApi(const QString &operation, const QJsonOb
         "AWS4-HMAC-SHA256 Credential=testing/20260101/us-east-1/sagemaker/aws4_request, "
         "SignedHeaders=host;x-amz-date;x-amz-target, Signature=00");
     QNetworkReply *reply = network.post(request, QJsonDocument(body).toJson(QJsonDocument::Compact));
-    QEventLoop loop;
-    connect(reply, &QNetworkReply::finished, &loop, &QEventLoop::quit);
-    loop.exec();
+    // Bounded: a hung moto_server fails this test in 30 s, not at CTest's timeout.
+    if (!QTest::qWaitFor([reply] { return reply->isFinished(); }, 30000))
+        qWarning("%s: no answer from moto_server within 30 s", qPrintable(operation));
     const QByteArray answer = reply->readAll();
     reply->deleteLater();
     return QJsonDocument::fromJson(answer).object();
