@@ -62,10 +62,10 @@ QJsonObject parseOutput(const QByteArray &out)
 
 void AwsCliAcceptanceTest::initTestCase()
 {
-    if (!MotoServer::isAvailable())
-        QSKIP("moto_server is not on PATH");
-    if (!MotoServer::isAwsCliAvailable())
-        QSKIP("aws (the AWS CLI) is not on PATH");
+    // A fail, not a skip: scripts/install-deps.sh installs both, and a skip would pass on a broken setup.
+    QVERIFY2(MotoServer::isAvailable(), "moto_server is not on PATH (scripts/install-deps.sh installs it)");
+    QVERIFY2(MotoServer::isAwsCliAvailable(),
+        "aws (the AWS CLI) is not on PATH (scripts/install-deps.sh installs it)");
     QVERIFY(m_dir.isValid());
     m_moto = std::make_unique<MotoServer>();
     QVERIFY2(m_moto->isRunning(), qPrintable(m_moto->errorString()));
