@@ -7,6 +7,7 @@
 #include "core/api/describeconverter.h"
 #include "core/api/specjson.h"
 #include "core/api/specvalidator.h"
+#include "core/sagemaker/describewithtags.h"
 #include "core/sagemaker/sagemakercall.h"
 #include "core/sagemaker/sagemakerclient.h"
 
@@ -42,16 +43,19 @@ CliExit runExport(const char *commandName, SpecKind kind, const QStringList &arg
         return exit;
     const QString name = *nameArgument;
     const QString file = parser.value(fileOption);
-    SageMakerClient *client = session->client();
-    SageMakerCall *describe
-        = kind == SpecKind::TrainingJob ? client->describeTrainingJob(name) : client->describeModel(name);
-    session->then(describe, [&, kind](const SageMakerResult &described) {
-        const QString arn
-            = described.json.value(kind == SpecKind::TrainingJob ? "TrainingJobArn"_L1 : "ModelArn"_L1)
-                  .toString();
-        session->then(client->listAllTags(arn), [&, kind, described](const SageMakerResult &tags) {
+    DescribeWithTags *fetch = DescribeWithTags::start(session->client(), kind, name, session.get());
+    QObject::connect(fetch, &DescribeWithTags::finished, session.get(),
+        [&, kind](const DescribeWithTags::Result &fetched) {
+            // Without its tags the request would not be the lossless clone the command promises.
+            if (!fetched.isOk() || !fetched.tagsError.isNull()) {
+                const AwsError &error = fetched.isOk() ? fetched.tagsError : fetched.error;
+                session->printError(
+                    error, fetched.isOk() ? u"ListTags"_s : SpecKinds::describeOperation(kind));
+                session->finish(CliSession::exitFor(error));
+                return;
+            }
             const DescribeConverter::Result converted
-                = DescribeConverter::toCreateRequest(kind, described.json, tags.json);
+                = DescribeConverter::toCreateRequest(kind, fetched.description, fetched.tags);
             for (const Diagnostic &d : converted.notes)
                 if (d.severity != Diagnostic::Severity::Info)
                     CliDiagnostics::print(io.err, name, d);
@@ -66,7 +70,6 @@ CliExit runExport(const char *commandName, SpecKind kind, const QStringList &arg
             }
             session->finish(CliExit::Ok);
         });
-    });
     return session->exec();
 }
 

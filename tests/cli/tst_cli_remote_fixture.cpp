@@ -10,7 +10,8 @@ using namespace Qt::StringLiterals;
 // Proves the networked sagedesk-cli against the fault-injecting fixture server, where moto cannot go: the
 // error line for each kind of failure ("error: <Code>: <message> (request id <id>)"), submit's safe create
 // (the first answer lost, the retry refused because the name exists, the describe deciding between success
-// and a name clash), and watch over scripted job lifecycles with every exit code.
+// and a name clash), an export that cannot fetch the description or the tags, and watch over scripted job
+// lifecycles with every exit code.
 class TestCliRemoteFixture : public QObject
 {
     Q_OBJECT
@@ -22,6 +23,8 @@ private slots:
     void errorLines();
     void submitLostAnswerConfirmed();
     void submitLostAnswerNameClash();
+    void exportFailsWithoutItsTags_data();
+    void exportFailsWithoutItsTags();
     void watch_data();
     void watch();
     void watchJsonLines();
@@ -230,6 +233,37 @@ void TestCliRemoteFixture::submitLostAnswerNameClash()
         u"request describes "
         "(it differs in RoleArn) (request id req-create)\n"_s);
     QCOMPARE(m_server->requestCount(u"CreateTrainingJob"_s), 2);
+}
+
+void TestCliRemoteFixture::exportFailsWithoutItsTags_data()
+{
+    QTest::addColumn<QString>("refused"); // the operation the server refuses
+    QTest::addColumn<QString>("expected"); // stderr's first line
+    QTest::newRow("describe refused")
+        << u"DescribeTrainingJob"_s << u"error: AccessDeniedException: not allowed (request id req-denied)"_s;
+    // A clone without its tags is not the lossless clone export promises: no request is printed.
+    QTest::newRow("tags refused") << u"ListTags"_s
+                                  << u"error: AccessDeniedException: not allowed (request id req-denied)"_s;
+}
+
+void TestCliRemoteFixture::exportFailsWithoutItsTags()
+{
+    QFETCH(QString, refused);
+    QFETCH(QString, expected);
+    const QJsonObject described = describedAs(sampleTrainingJob(u"job-1"_s), u"TrainingJobArn"_s,
+        u"arn:aws:sagemaker:us-east-1:123456789012:training-job/job-1"_s);
+    m_server->setHandler(
+        u"DescribeTrainingJob"_s, [&](const FixtureRequest &) { return FixtureAction::json(described); });
+    m_server->setHandler(u"ListTags"_s, [](const FixtureRequest &) { return FixtureAction::json({}); });
+    m_server->setHandler(refused, [](const FixtureRequest &) {
+        return FixtureAction::awsError(400, u"AccessDeniedException"_s, u"not allowed"_s)
+            .withHeader("x-amzn-RequestId", "req-denied");
+    });
+    const CliRunner::Result result = cli({ u"export-training-job"_s, u"job-1"_s });
+    QCOMPARE(result.exitCode, 1);
+    QVERIFY(result.out.isEmpty());
+    QVERIFY2(result.errText().startsWith(expected), qPrintable(result.describe()));
+    QCOMPARE(m_server->requestCount(u"ListTags"_s), refused == "ListTags"_L1 ? 1 : 0);
 }
 
 void TestCliRemoteFixture::watch_data()
