@@ -18,9 +18,11 @@
 #include "ui/mainwindow.h"
 #include "ui/widgets/costestimatewidget.h"
 
+#include <QAbstractButton>
 #include <QAction>
 #include <QFile>
 #include <QJsonArray>
+#include <QMenuBar>
 #include <QPushButton>
 #include <QStandardPaths>
 #include <QTemporaryDir>
@@ -69,6 +71,8 @@ private slots:
     void withoutConnectionTheFormsSaySo();
     void unsentDraftsAreOfferedAtStart();
     void repairedStoreIsAnnounced();
+    void mnemonicsDoNotClash_data();
+    void mnemonicsDoNotClash();
 
 private:
     struct Window
@@ -330,6 +334,59 @@ void TestForms::repairedStoreIsAnnounced()
         QCOMPARE(form->messageBar()->kind(), MessageBar::Kind::Warning);
         QVERIFY(form->messageBar()->text().contains(store.recoveryMessage().toHtmlEscaped()));
     }
+}
+
+void TestForms::mnemonicsDoNotClash_data()
+{
+    QTest::addColumn<int>("page");
+    QTest::addColumn<bool>("review");
+    QTest::addColumn<bool>("submitted");
+    QTest::newRow("training job form") << int(MainWindow::Page::NewTrainingJob) << false << false;
+    QTest::newRow("training job review") << int(MainWindow::Page::NewTrainingJob) << true << false;
+    QTest::newRow("training job created") << int(MainWindow::Page::NewTrainingJob) << false << true;
+    QTest::newRow("model form") << int(MainWindow::Page::NewModel) << false << false;
+}
+
+// Alt+letter reaches every button a form shows, and no letter means two things (menus included).
+void TestForms::mnemonicsDoNotClash()
+{
+    QFETCH(int, page);
+    QFETCH(bool, review);
+    QFETCH(bool, submitted);
+    Window w = open(nullptr);
+    w.window->setCurrentPage(MainWindow::Page(page));
+    w.window->show();
+    QVERIFY(QTest::qWaitForWindowExposed(w.window.get()));
+    CreateForm *form
+        = w.pages->form(page == int(MainWindow::Page::NewModel) ? SpecKind::Model : SpecKind::TrainingJob);
+    if (review || submitted) {
+        form->setDocument(page == int(MainWindow::Page::NewModel) ? expectedModel() : expectedTrainingJob());
+        form->review();
+        QVERIFY(form->isReviewing());
+    }
+    if (submitted) {
+        connect(form, &CreateForm::submitRequested, this,
+            [form] { form->submitSucceeded(u"arn:aws:sagemaker:x"_s); });
+        form->submit();
+        QVERIFY(form->submitBanner()->isVisible());
+    }
+    QMap<QChar, QString> taken;
+    const auto take = [&taken](const QString &text) {
+        const qsizetype at = text.indexOf(u'&');
+        if (at < 0 || at + 1 >= text.size() || text.at(at + 1) == u'&')
+            return;
+        const QChar letter = text.at(at + 1).toLower();
+        QVERIFY2(!taken.contains(letter),
+            qPrintable(u"Alt+%1 is both \"%2\" and \"%3\""_s.arg(letter, taken.value(letter), text)));
+        taken.insert(letter, text);
+    };
+    for (QAction *menu : w.window->menuBar()->actions())
+        take(menu->text());
+    for (QAbstractButton *button : w.window->findChildren<QAbstractButton *>())
+        if (button->isVisible() && form->isAncestorOf(button))
+            take(button->text());
+    QVERIFY(!QTest::currentTestFailed());
+    QVERIFY(taken.size() > 5);
 }
 
 QTEST_MAIN(TestForms)

@@ -1,5 +1,6 @@
 #include "core/api/describeconverter.h"
 #include "core/api/specjson.h"
+#include "core/pricing/priceservice.h"
 #include "core/session/session.h"
 #include "core/store/draftstore.h"
 #include "core/store/localstore.h"
@@ -8,6 +9,7 @@
 #include "tests/ui/uitestsupport.h"
 #include "ui/forms/diagnosticslist.h"
 #include "ui/forms/draftsbar.h"
+#include "ui/forms/formpages.h"
 #include "ui/forms/jsonpreview.h"
 #include "ui/forms/messagebar.h"
 #include "ui/forms/reviewpage.h"
@@ -50,6 +52,12 @@ bool hasProblemAt(CreateForm *form, const QString &path)
     const Diagnostics all = form->diagnostics();
     return std::any_of(
         all.cbegin(), all.cend(), [&path](const Diagnostic &d) { return d.path == path && d.isError(); });
+}
+
+// Nested layouts follow a changed text one level per event-loop pass; a picture waits until they have.
+void settle()
+{
+    QTest::qWait(100);
 }
 
 QStringList problemListTexts(QWidget *form)
@@ -649,10 +657,16 @@ void TestTrainingJobForm::tabOrderFollowsReadingOrder()
 void TestTrainingJobForm::screenshots()
 {
     // In the real window at 1280×800, as a user sees it.
+    // The real pages: the cost estimate from a price service, the VPC editor's account picker.
     Session session(QProcessEnvironment(), m_dir->path());
+    LocalStore store(m_dir->filePath(u"screenshots.sqlite"_s));
+    QVERIFY(store.open());
+    PriceService prices(store);
+    prices.setConnection(nullptr, u"us-east-1"_s, u"offline"_s);
+    QVERIFY(prices.enterPrice(u"us-east-1"_s, u"ml.m5.2xlarge"_s, 0.461));
     MainWindow window(&session);
-    auto *form = new TrainingJobForm;
-    window.setPageWidget(MainWindow::Page::NewTrainingJob, form);
+    FormPages pages(&window, &session, &store, &prices);
+    TrainingJobForm *form = pages.trainingJobForm();
     window.setCurrentPage(MainWindow::Page::NewTrainingJob);
     window.resize(1280, 800);
     window.show();
@@ -662,10 +676,12 @@ void TestTrainingJobForm::screenshots()
     form->validateNow();
     form->focusPath(u"TrainingJobName"_s);
     auto *scroll = child<QScrollArea>(form, u"formScroll"_s);
+    settle();
     QVERIFY(!saveScreenshot(&window, u"trainingjobform-1-top"_s, QSize(1280, 800)).isEmpty());
     const int steps = 5;
     for (int i = 1; i <= steps; ++i) {
         scroll->verticalScrollBar()->setValue(scroll->verticalScrollBar()->maximum() * i / steps);
+        settle();
         QVERIFY(!saveScreenshot(&window, u"trainingjobform-%1-scrolled"_s.arg(i + 1)).isEmpty());
     }
     type(form, u"trainingJobName"_s, u"resnet-50"_s);

@@ -76,7 +76,7 @@ CreateForm::CreateForm(SpecKind kind, QWidget *parent)
     , m_reviewButton(new QPushButton(tr("&Review and submit…")))
     , m_saveTemplateButton(new QPushButton(tr("Save as &template…")))
     , m_fromTemplateButton(new QPushButton(tr("New from te&mplate…")))
-    , m_startOverButton(new QPushButton(tr("Start &over")))
+    , m_startOverButton(new QPushButton(tr("St&art over")))
 {
     m_messageBar->setObjectName(u"messageBar"_s);
     m_banner->setObjectName(u"submitBanner"_s);
@@ -241,11 +241,11 @@ void CreateForm::createActions()
         = make("startOver", tr("Start over"), { QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Backspace) });
     connect(m_startOver, &QAction::triggered, this, &CreateForm::startOver);
 
-    m_openOnDashboard = new QAction(tr("Open on dashboard"), this);
+    m_openOnDashboard = new QAction(tr("&Open on dashboard"), this);
     m_openOnDashboard->setObjectName(u"openOnDashboard"_s);
     connect(m_openOnDashboard, &QAction::triggered, this,
         [this] { emit openOnDashboardRequested(m_lastArn, m_lastName); });
-    m_copyArn = new QAction(tr("Copy ARN"), this);
+    m_copyArn = new QAction(tr("Copy AR&N"), this);
     m_copyArn->setObjectName(u"copyArn"_s);
     connect(m_copyArn, &QAction::triggered, this, [this] { QApplication::clipboard()->setText(m_lastArn); });
 
