@@ -240,10 +240,32 @@ void TestForms::pagesAreInstalledAndFileActionsFollowThePage()
     QVERIFY(!w.window->importJsonAction()->isEnabled());
     QVERIFY(!w.window->exportJsonAction()->isEnabled());
     w.window->setCurrentPage(MainWindow::Page::NewModel);
-    QVERIFY(w.window->importJsonAction()->isEnabled());
+    QTRY_VERIFY(w.window->importJsonAction()->isEnabled());
     QVERIFY(w.window->exportJsonAction()->isEnabled());
     w.window->setCurrentPage(MainWindow::Page::Models);
     QVERIFY(!w.window->exportJsonAction()->isEnabled());
+
+    // Another page that exports its own documents, wired after the forms the same way (the dashboard):
+    // going straight from its page to a form and back leaves the action on each time.
+    bool theirs = false;
+    connect(w.window.get(), &MainWindow::currentPageChanged, this, [&w, &theirs](MainWindow::Page page) {
+        const bool now = page == MainWindow::Page::Models;
+        if (now || theirs)
+            w.window->exportJsonAction()->setEnabled(now);
+        theirs = now;
+    });
+    w.window->setCurrentPage(MainWindow::Page::TrainingJobs);
+    w.window->setCurrentPage(MainWindow::Page::Models);
+    QTRY_VERIFY(w.window->exportJsonAction()->isEnabled());
+    QVERIFY(!w.window->importJsonAction()->isEnabled());
+    w.window->setCurrentPage(MainWindow::Page::NewTrainingJob);
+    QTRY_VERIFY(w.window->exportJsonAction()->isEnabled());
+    QVERIFY(w.window->importJsonAction()->isEnabled());
+    w.window->setCurrentPage(MainWindow::Page::Models);
+    QTRY_VERIFY(w.window->exportJsonAction()->isEnabled());
+    QVERIFY(!w.window->importJsonAction()->isEnabled());
+    w.window->setCurrentPage(MainWindow::Page::TrainingJobs);
+    QTRY_VERIFY(!w.window->exportJsonAction()->isEnabled());
     // Without a store, templates are off rather than failing.
     QVERIFY(!child<QPushButton>(w.pages->trainingJobForm(), u"saveAsTemplateButton"_s)->isEnabled());
 }

@@ -86,7 +86,19 @@ FormPages::FormPages(
         if (CreateForm *form = currentForm())
             form->exportJson();
     });
-    connect(window, &MainWindow::currentPageChanged, this, &FormPages::updateFileActions);
+    // Other pages switch the same actions on for their own documents, and off when they are left. Ours go
+    // off before theirs go on (a direct connection, made first) and on after theirs went off (queued).
+    connect(window, &MainWindow::currentPageChanged, this, [this] {
+        if (!currentForm())
+            updateFileActions();
+    });
+    connect(
+        window, &MainWindow::currentPageChanged, this,
+        [this] {
+            if (currentForm())
+                updateFileActions();
+        },
+        Qt::QueuedConnection);
     updateFileActions();
 }
 
