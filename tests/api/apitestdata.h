@@ -27,15 +27,6 @@ inline QJsonObject object(const QString &name)
     return TestData::object(QStringLiteral("api/") + name);
 }
 
-inline QJsonObject parse(const char *json)
-{
-    QJsonParseError error;
-    const QJsonDocument doc = QJsonDocument::fromJson(QByteArray(json), &error);
-    if (error.error != QJsonParseError::NoError)
-        qFatal("bad JSON in a test row: %s: %s", qPrintable(error.errorString()), json);
-    return doc.object();
-}
-
 // Diagnostics as comparable text: "path code", with " (warning)" for warnings.
 inline QStringList findings(const Diagnostics &diagnostics)
 {

@@ -38,10 +38,8 @@ QJsonObject edited(QJsonObject doc, const QStringList &edits)
             continue;
         }
         const qsizetype eq = edit.indexOf(u'=');
-        const QJsonDocument v = QJsonDocument::fromJson("{\"v\": " + edit.mid(eq + 1).toUtf8() + '}');
-        if (!v.isObject()
-            || !JsonTreeEdit::setValueAt(
-                doc, QStringView(edit).left(eq), v.object().value("v"_L1), JsonTreeEdit::EmptyValue::Keep))
+        const QJsonValue value = TestData::jsonValue(edit.mid(eq + 1).toUtf8());
+        if (!JsonTreeEdit::setValueAt(doc, QStringView(edit).left(eq), value, JsonTreeEdit::EmptyValue::Keep))
             qFatal("bad edit in a test row: %s", qPrintable(edit));
     }
     return doc;

@@ -132,7 +132,7 @@ void DescribeConverterTest::createRequestsPassThrough()
 
 void DescribeConverterTest::emptyValuesAreRemoved()
 {
-    const QJsonObject answer = ApiTestData::parse(R"({
+    const QJsonObject answer = TestData::jsonObject(R"({
         "ModelName": "m", "ModelArn": "arn", "Containers": [], "VpcConfig": {"Subnets": [], "SecurityGroupIds": []},
         "PrimaryContainer": {"Image": "i", "Environment": {}, "ContainerHostname": "", "ImageConfig": null,
                              "AdditionalModelDataSources": [{}]},
@@ -140,7 +140,7 @@ void DescribeConverterTest::emptyValuesAreRemoved()
     const DescribeConverter::Result result = DescribeConverter::toCreateRequest(SpecKind::Model, answer);
     // Unknown members stay as they are, even when empty.
     QCOMPARE(result.request,
-        ApiTestData::parse(R"({"ModelName": "m", "PrimaryContainer": {"Image": "i"}, "FutureEmpty": {}})"));
+        TestData::jsonObject(R"({"ModelName": "m", "PrimaryContainer": {"Image": "i"}, "FutureEmpty": {}})"));
 }
 
 void DescribeConverterTest::tagsMerge_data()
@@ -170,10 +170,10 @@ void DescribeConverterTest::tagsMerge()
     QFETCH(QByteArray, listTags);
     QFETCH(QByteArray, expected);
     const QJsonObject doc
-        = ApiTestData::parse(QByteArray(R"({"ModelName": "m", "Tags": )" + documentTags + '}').constData());
-    const DescribeConverter::Result result
-        = DescribeConverter::toCreateRequest(SpecKind::Model, doc, ApiTestData::parse(listTags.constData()));
-    const QJsonValue want = QJsonDocument::fromJson("{\"v\": " + expected + '}').object().value("v"_L1);
+        = TestData::jsonObject(QByteArray(R"({"ModelName": "m", "Tags": )" + documentTags + '}').constData());
+    const DescribeConverter::Result result = DescribeConverter::toCreateRequest(
+        SpecKind::Model, doc, TestData::jsonObject(listTags.constData()));
+    const QJsonValue want = TestData::jsonValue(expected);
     QCOMPARE(result.request.value("Tags"_L1).isUndefined() ? QJsonValue(QJsonValue::Null)
                                                            : result.request.value("Tags"_L1),
         want);

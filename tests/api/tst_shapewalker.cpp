@@ -23,19 +23,6 @@ private slots:
     void messagesAreReadable();
 };
 
-namespace {
-// Rows give the value as JSON text; wrapping it lets a row hold any JSON value, not only objects.
-QJsonValue valueOf(const QByteArray &json)
-{
-    QJsonParseError error;
-    const QJsonDocument doc = QJsonDocument::fromJson("{\"v\": " + json + '}', &error);
-    if (error.error != QJsonParseError::NoError)
-        qFatal("bad JSON in a test row: %s", json.constData());
-    return doc.object().value("v"_L1);
-}
-
-} // namespace
-
 void ShapeWalkerTest::constraints_data()
 {
     QTest::addColumn<QString>("shape");
@@ -170,7 +157,7 @@ void ShapeWalkerTest::constraints()
     const ShapeModel &model = ShapeModel::instance();
     const Shape *s = model.shape(shape);
     QVERIFY2(s, qPrintable(shape));
-    const Diagnostics diagnostics = ShapeWalker(model).validate(*s, valueOf(json));
+    const Diagnostics diagnostics = ShapeWalker(model).validate(*s, TestData::jsonValue(json));
     QStringList got = ApiTestData::findings(diagnostics);
     // Paths of list elements and map entries below a root with an empty path start with '[' or the key.
     for (QString &g : got)
@@ -182,7 +169,8 @@ void ShapeWalkerTest::constraints()
 void ShapeWalkerTest::walkVisitsKnownValuesInModelOrder()
 {
     const ShapeModel &model = ShapeModel::instance();
-    const QJsonValue doc = valueOf(R"({"StoppingCondition": {"MaxRuntimeInSeconds": 1}, "Unknown": {"x": 1},
+    const QJsonValue doc = TestData::jsonValue(
+        R"({"StoppingCondition": {"MaxRuntimeInSeconds": 1}, "Unknown": {"x": 1},
                                        "RoleArn": "r", "TrainingJobName": "n", "HyperParameters": {"b": "2", "a": "1"}})");
     QStringList visited;
     ShapeWalker(model).walk(*model.shape(u"CreateTrainingJobRequest"_s), doc, QString(),
@@ -196,7 +184,8 @@ void ShapeWalkerTest::walkVisitsKnownValuesInModelOrder()
 void ShapeWalkerTest::walkDoesNotDescendIntoWrongTypes()
 {
     const ShapeModel &model = ShapeModel::instance();
-    const QJsonValue doc = valueOf(R"({"TrainingJobName": "n", "RoleArn": "arn:aws:iam::123456789012:role/R",
+    const QJsonValue doc = TestData::jsonValue(
+        R"({"TrainingJobName": "n", "RoleArn": "arn:aws:iam::123456789012:role/R",
                                        "OutputDataConfig": "s3://b/o", "InputDataConfig": {"ChannelName": "x"}})");
     const Diagnostics diagnostics
         = ShapeWalker(model).validate(*model.shape(u"CreateTrainingJobRequest"_s), doc);

@@ -217,11 +217,6 @@ void SpecAccessorsTest::trainingJobSetters_data()
 }
 
 namespace {
-QJsonValue jsonValue(const QByteArray &json)
-{
-    return QJsonDocument::fromJson("{\"v\": " + json + '}').object().value("v"_L1);
-}
-
 // The document minus one path, to check a setter touched nothing else.
 QJsonObject without(QJsonObject doc, const QString &path)
 {
@@ -240,7 +235,7 @@ void checkSetter(const QString &fixture)
     const QJsonObject before = ApiTestData::object(fixture);
     Spec spec(before);
     edit(spec);
-    QCOMPARE(JsonTreeEdit::valueAt(spec.json(), path), jsonValue(value));
+    QCOMPARE(JsonTreeEdit::valueAt(spec.json(), path), TestData::jsonValue(value));
     QCOMPARE(without(spec.json(), path), without(before, path));
 }
 } // namespace
@@ -366,7 +361,7 @@ void SpecAccessorsTest::channelsKeepTheirOwnUnknownMembers()
     QCOMPARE(JsonTreeEdit::valueAt(spec.json(), u"InputDataConfig[0].DataSource.S3DataSource.FutureS3Option"),
         QJsonValue(u"x"_s));
     QCOMPARE(spec.channels().at(0).s3Uri(), u"s3://other/train/"_s);
-    QCOMPARE(spec.channels().at(1).json(), ApiTestData::parse(R"({"ChannelName": "validation"})"));
+    QCOMPARE(spec.channels().at(1).json(), TestData::jsonObject(R"({"ChannelName": "validation"})"));
 }
 
 void SpecAccessorsTest::jsonTreeEdit_data()
@@ -409,11 +404,11 @@ void SpecAccessorsTest::jsonTreeEdit()
     QFETCH(QByteArray, value);
     QFETCH(bool, keepEmpty);
     QFETCH(QByteArray, after);
-    QJsonObject doc = ApiTestData::parse(before.constData());
-    const bool ok = JsonTreeEdit::setValueAt(doc, path, jsonValue(value),
+    QJsonObject doc = TestData::jsonObject(before.constData());
+    const bool ok = JsonTreeEdit::setValueAt(doc, path, TestData::jsonValue(value),
         keepEmpty ? JsonTreeEdit::EmptyValue::Keep : JsonTreeEdit::EmptyValue::Remove);
     QCOMPARE(ok, !after.isEmpty());
-    QCOMPARE(doc, ApiTestData::parse((after.isEmpty() ? before : after).constData()));
+    QCOMPARE(doc, TestData::jsonObject((after.isEmpty() ? before : after).constData()));
 }
 
 QTEST_GUILESS_MAIN(SpecAccessorsTest)

@@ -86,7 +86,7 @@ void SpecJsonTest::normalisedFilesAreByteStable()
 void SpecJsonTest::keysComeInModelOrderThenUnknownsSorted()
 {
     const QJsonObject doc
-        = ApiTestData::parse(R"({"Zeta": 1, "StoppingCondition": {"MaxRuntimeInSeconds": 60, "Aaa": true},
+        = TestData::jsonObject(R"({"Zeta": 1, "StoppingCondition": {"MaxRuntimeInSeconds": 60, "Aaa": true},
         "RoleArn": "r", "Alpha": 2, "TrainingJobName": "n",
         "InputDataConfig": [{"InputMode": "File", "ChannelName": "c"}]})");
     const QByteArray expected = R"({
@@ -166,7 +166,7 @@ void SpecJsonTest::stringsRoundTrip()
 
 void SpecJsonTest::emptyContainersAndUnknownShapes()
 {
-    const QJsonObject doc = ApiTestData::parse(
+    const QJsonObject doc = TestData::jsonObject(
         R"({"HyperParameters": {}, "Tags": [], "X": {"b": [1, {"c": null}], "a": false}})");
     QCOMPARE(QString::fromUtf8(SpecJson::write(doc, SpecKind::TrainingJob)), uR"({
     "HyperParameters": {},

@@ -1,4 +1,5 @@
 #include "core/sagemaker/describematcher.h"
+#include "tests/support/testdata.h"
 
 #include <QJsonDocument>
 #include <QTest>
@@ -20,24 +21,6 @@ private slots:
     void missingTags();
 };
 
-namespace {
-
-QJsonObject object(const char *json)
-{
-    QJsonParseError error;
-    const QJsonDocument document = QJsonDocument::fromJson(QByteArray(json), &error);
-    if (!document.isObject())
-        qFatal("bad test JSON: %s", qPrintable(error.errorString()));
-    return document.object();
-}
-
-QJsonArray array(const char *json)
-{
-    return QJsonDocument::fromJson(QByteArray(json)).array();
-}
-
-} // namespace
-
 void TestDescribeMatcher::differences_data()
 {
     QTest::addColumn<QJsonObject>("request");
@@ -51,14 +34,16 @@ void TestDescribeMatcher::differences_data()
         "Tags": [{"Key": "team", "Value": "a"}]})";
 
     QTest::newRow("identical apart from tags")
-        << object(request) << object(R"({"TrainingJobName": "j", "HyperParameters": {"epochs": "3"},
+        << TestData::jsonObject(request)
+        << TestData::jsonObject(R"({"TrainingJobName": "j", "HyperParameters": {"epochs": "3"},
             "AlgorithmSpecification": {"TrainingImage": "img", "TrainingInputMode": "File"},
             "ResourceConfig": {"InstanceType": "ml.m5.large", "InstanceCount": 1, "VolumeSizeInGB": 10},
             "InputDataConfig": [{"ChannelName": "train", "DataSource": {"S3DataSource": {"S3Uri": "s3://b/t"}}}]})")
         << QStringList();
     QTest::newRow("service adds members, map entries and metric definitions")
-        << object(request)
-        << object(R"({"TrainingJobName": "j", "TrainingJobArn": "arn", "TrainingJobStatus": "InProgress",
+        << TestData::jsonObject(request)
+        << TestData::jsonObject(
+               R"({"TrainingJobName": "j", "TrainingJobArn": "arn", "TrainingJobStatus": "InProgress",
             "HyperParameters": {"epochs": "3", "_added": "x"},
             "AlgorithmSpecification": {"TrainingImage": "img", "TrainingInputMode": "File",
                 "MetricDefinitions": [{"Name": "test:dcg", "Regex": "r"}]},
@@ -68,52 +53,55 @@ void TestDescribeMatcher::differences_data()
             "EnableNetworkIsolation": false})")
         << QStringList();
     QTest::newRow("a different hyperparameter value")
-        << object(R"({"HyperParameters": {"epochs": "3", "lr": "0.1"}})")
-        << object(R"({"HyperParameters": {"epochs": "4", "lr": "0.1"}})")
+        << TestData::jsonObject(R"({"HyperParameters": {"epochs": "3", "lr": "0.1"}})")
+        << TestData::jsonObject(R"({"HyperParameters": {"epochs": "4", "lr": "0.1"}})")
         << QStringList { u"HyperParameters.epochs"_s };
     QTest::newRow("a sent map entry missing")
-        << object(R"({"HyperParameters": {"batch size": "3"}})") << object(R"({"HyperParameters": {}})")
+        << TestData::jsonObject(R"({"HyperParameters": {"batch size": "3"}})")
+        << TestData::jsonObject(R"({"HyperParameters": {}})")
         << QStringList { u"HyperParameters[\"batch size\"]"_s };
     QTest::newRow("a sent member missing")
-        << object(R"({"OutputDataConfig": {"S3OutputPath": "s3://b/o", "KmsKeyId": "k"}})")
-        << object(R"({"OutputDataConfig": {"S3OutputPath": "s3://b/o"}})")
+        << TestData::jsonObject(R"({"OutputDataConfig": {"S3OutputPath": "s3://b/o", "KmsKeyId": "k"}})")
+        << TestData::jsonObject(R"({"OutputDataConfig": {"S3OutputPath": "s3://b/o"}})")
         << QStringList { u"OutputDataConfig.KmsKeyId"_s };
     QTest::newRow("a number sent as a string is not the number")
-        << object(R"({"ResourceConfig": {"InstanceCount": "1"}})")
-        << object(R"({"ResourceConfig": {"InstanceCount": 1}})")
+        << TestData::jsonObject(R"({"ResourceConfig": {"InstanceCount": "1"}})")
+        << TestData::jsonObject(R"({"ResourceConfig": {"InstanceCount": 1}})")
         << QStringList { u"ResourceConfig.InstanceCount"_s };
-    QTest::newRow("empty sent values match absent ones") << object(
+    QTest::newRow("empty sent values match absent ones") << TestData::jsonObject(
         R"({"EnableManagedSpotTraining": false, "Environment": {}, "VpcConfig": null, "CheckpointConfig": {},
-            "ModelName": "m", "Containers": []})") << object(R"({"ModelName": "m"})")
+            "ModelName": "m", "Containers": []})") << TestData::jsonObject(R"({"ModelName": "m"})")
                                                          << QStringList();
-    QTest::newRow("true is not absent") << object(R"({"EnableNetworkIsolation": true})") << object(R"({})")
-                                        << QStringList { u"EnableNetworkIsolation"_s };
+    QTest::newRow("true is not absent")
+        << TestData::jsonObject(R"({"EnableNetworkIsolation": true})") << TestData::jsonObject(R"({})")
+        << QStringList { u"EnableNetworkIsolation"_s };
     QTest::newRow("a channel more in the description")
-        << object(R"({"InputDataConfig": [{"ChannelName": "train"}]})")
-        << object(R"({"InputDataConfig": [{"ChannelName": "train"}, {"ChannelName": "test"}]})")
+        << TestData::jsonObject(R"({"InputDataConfig": [{"ChannelName": "train"}]})")
+        << TestData::jsonObject(R"({"InputDataConfig": [{"ChannelName": "train"}, {"ChannelName": "test"}]})")
         << QStringList { u"InputDataConfig"_s };
     QTest::newRow("channels in another order")
-        << object(R"({"InputDataConfig": [{"ChannelName": "train"}, {"ChannelName": "test"}]})")
-        << object(R"({"InputDataConfig": [{"ChannelName": "test"}, {"ChannelName": "train"}]})")
+        << TestData::jsonObject(R"({"InputDataConfig": [{"ChannelName": "train"}, {"ChannelName": "test"}]})")
+        << TestData::jsonObject(R"({"InputDataConfig": [{"ChannelName": "test"}, {"ChannelName": "train"}]})")
         << QStringList { u"InputDataConfig[0].ChannelName"_s, u"InputDataConfig[1].ChannelName"_s };
     QTest::newRow("sent metric definitions among the service's")
-        << object(
+        << TestData::jsonObject(
                R"({"AlgorithmSpecification": {"MetricDefinitions": [{"Name": "loss", "Regex": "l=\\S+"}]}})")
-        << object(R"({"AlgorithmSpecification": {"MetricDefinitions": [{"Name": "builtin", "Regex": "b"},
+        << TestData::jsonObject(
+               R"({"AlgorithmSpecification": {"MetricDefinitions": [{"Name": "builtin", "Regex": "b"},
             {"Name": "loss", "Regex": "l=\\S+"}]}})")
         << QStringList();
     QTest::newRow("a sent metric definition missing")
-        << object(
+        << TestData::jsonObject(
                R"({"AlgorithmSpecification": {"MetricDefinitions": [{"Name": "loss", "Regex": "l=\\S+"}]}})")
-        << object(
+        << TestData::jsonObject(
                R"({"AlgorithmSpecification": {"MetricDefinitions": [{"Name": "loss", "Regex": "other"}]}})")
         << QStringList { u"AlgorithmSpecification.MetricDefinitions[0]"_s };
     QTest::newRow("an object where a string was sent")
-        << object(R"({"RoleArn": "arn:r"})") << object(R"({"RoleArn": {"Arn": "arn:r"}})")
-        << QStringList { u"RoleArn"_s };
+        << TestData::jsonObject(R"({"RoleArn": "arn:r"})")
+        << TestData::jsonObject(R"({"RoleArn": {"Arn": "arn:r"}})") << QStringList { u"RoleArn"_s };
     QTest::newRow("tags never compared here")
-        << object(R"({"ModelName": "m", "Tags": [{"Key": "k", "Value": "v"}]})")
-        << object(R"({"ModelName": "m"})") << QStringList();
+        << TestData::jsonObject(R"({"ModelName": "m", "Tags": [{"Key": "k", "Value": "v"}]})")
+        << TestData::jsonObject(R"({"ModelName": "m"})") << QStringList();
 }
 
 void TestDescribeMatcher::differences()
@@ -129,17 +117,20 @@ void TestDescribeMatcher::missingTags_data()
     QTest::addColumn<QJsonArray>("sent");
     QTest::addColumn<QJsonArray>("listed");
     QTest::addColumn<QStringList>("expected");
-    QTest::newRow("same") << array(R"([{"Key": "a", "Value": "1"}])")
-                          << array(R"([{"Key": "a", "Value": "1"}])") << QStringList();
+    QTest::newRow("same") << TestData::jsonArray(R"([{"Key": "a", "Value": "1"}])")
+                          << TestData::jsonArray(R"([{"Key": "a", "Value": "1"}])") << QStringList();
     QTest::newRow("service adds its own")
-        << array(R"([{"Key": "a", "Value": "1"}])")
-        << array(R"([{"Key": "sagemaker:domain-arn", "Value": "x"}, {"Key": "a", "Value": "1"}])")
+        << TestData::jsonArray(R"([{"Key": "a", "Value": "1"}])")
+        << TestData::jsonArray(
+               R"([{"Key": "sagemaker:domain-arn", "Value": "x"}, {"Key": "a", "Value": "1"}])")
         << QStringList();
-    QTest::newRow("another value") << array(R"([{"Key": "a", "Value": "1"}, {"Key": "b", "Value": "2"}])")
-                                   << array(R"([{"Key": "a", "Value": "1"}, {"Key": "b", "Value": "3"}])")
+    QTest::newRow("another value") << TestData::jsonArray(
+        R"([{"Key": "a", "Value": "1"}, {"Key": "b", "Value": "2"}])")
+                                   << TestData::jsonArray(
+                                          R"([{"Key": "a", "Value": "1"}, {"Key": "b", "Value": "3"}])")
                                    << QStringList { u"b"_s };
-    QTest::newRow("missing") << array(R"([{"Key": "a", "Value": "1"}])") << array(R"([])")
-                             << QStringList { u"a"_s };
+    QTest::newRow("missing") << TestData::jsonArray(R"([{"Key": "a", "Value": "1"}])")
+                             << TestData::jsonArray(R"([])") << QStringList { u"a"_s };
 }
 
 void TestDescribeMatcher::missingTags()

@@ -2,6 +2,7 @@
 
 #include <QByteArray>
 #include <QFile>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QString>
@@ -29,6 +30,34 @@ inline QByteArray bytes(const QString &relative)
 inline QJsonObject object(const QString &relative)
 {
     return QJsonDocument::fromJson(bytes(relative)).object();
+}
+
+// JSON written in a test row: any JSON value ("3", "\"x\"", "[1]", "{...}"), parsed inside {"v": ...}. Bad
+// JSON is a broken test, not a result: the test stops there instead of comparing with an empty value.
+inline QJsonValue jsonValue(const QByteArray &json)
+{
+    QJsonParseError error;
+    const QJsonDocument document = QJsonDocument::fromJson("{\"v\": " + json + '}', &error);
+    if (error.error != QJsonParseError::NoError)
+        qFatal("bad JSON in a test row: %s: %s", qPrintable(error.errorString()), json.constData());
+    return document.object().value(QLatin1StringView("v"));
+}
+
+// The same for a row that must hold an object or an array.
+inline QJsonObject jsonObject(const QByteArray &json)
+{
+    const QJsonValue value = jsonValue(json);
+    if (!value.isObject())
+        qFatal("not a JSON object in a test row: %s", json.constData());
+    return value.toObject();
+}
+
+inline QJsonArray jsonArray(const QByteArray &json)
+{
+    const QJsonValue value = jsonValue(json);
+    if (!value.isArray())
+        qFatal("not a JSON array in a test row: %s", json.constData());
+    return value.toArray();
 }
 
 } // namespace TestData
