@@ -56,7 +56,7 @@ QStringList TrainingJobWatcher::running() const
 {
     QStringList result;
     for (const QString &job : m_jobs)
-        if (!m_states.value(job).ended)
+        if (!hasEnded(m_states.value(job).status))
             result.append(job);
     return result;
 }
@@ -133,7 +133,6 @@ void TrainingJobWatcher::update(const QString &job, const QJsonObject &descripti
             = status == "Failed"_L1 ? description.value("FailureReason"_L1).toString() : QString();
         report(state, { time, job, status, secondary, message });
     }
-    state.ended = hasEnded(status);
 }
 
 void TrainingJobWatcher::report(JobState &state, const Change &change)

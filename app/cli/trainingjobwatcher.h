@@ -52,10 +52,9 @@ signals:
 private:
     struct JobState
     {
-        QString status;
+        QString status; // the last reported; the job has ended when it is Completed, Failed or Stopped
         QString secondaryStatus;
         qsizetype transitionsSeen = 0;
-        bool ended = false;
     };
 
     void poll();
