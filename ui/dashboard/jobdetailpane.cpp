@@ -146,16 +146,17 @@ QWidget *JobDetailPane::createHeader()
     grid->setContentsMargins(0, 0, 0, 0);
     grid->setHorizontalSpacing(12);
     grid->setVerticalSpacing(2);
+    // Three facts a row, so the tabs below keep their room.
     m_instances = addFact(grid, 0, 0, tr("Instances"), u"factInstances"_s);
     m_created = addFact(grid, 0, 2, tr("Created"), u"factCreated"_s);
+    m_started = addFact(grid, 0, 4, tr("Training started"), u"factStarted"_s);
     m_duration = addFact(grid, 1, 0, tr("Duration"), u"factDuration"_s);
-    m_started = addFact(grid, 1, 2, tr("Training started"), u"factStarted"_s);
-    m_billable = addFact(grid, 2, 0, tr("Billable time"), u"factBillable"_s);
-    m_ended = addFact(grid, 2, 2, tr("Ended"), u"factEnded"_s);
-    m_cost = addFact(grid, 3, 0, tr("Cost so far"), u"factCost"_s);
+    m_ended = addFact(grid, 1, 2, tr("Ended"), u"factEnded"_s);
+    m_billable = addFact(grid, 1, 4, tr("Billable time"), u"factBillable"_s);
+    m_cost = addFact(grid, 2, 0, tr("Cost so far"), u"factCost"_s);
     m_cost->setWordWrap(true); // the working and the price's origin: long, and never worth a wider window
-    grid->addWidget(m_cost, 3, 1, 1, 3);
-    m_artifacts = addFact(grid, 4, 0, tr("Model artifacts"), u"factArtifacts"_s);
+    grid->addWidget(m_cost, 2, 1, 1, 5);
+    m_artifacts = addFact(grid, 3, 0, tr("Model artifacts"), u"factArtifacts"_s);
     m_artifacts->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);
     // A long S3 URI has nowhere to wrap: it is cut at the pane's edge (Copy takes all of it) rather than
     // widening the window.
@@ -169,9 +170,10 @@ QWidget *JobDetailPane::createHeader()
     auto *artifactsRow = new QHBoxLayout;
     artifactsRow->addWidget(m_artifacts, 1);
     artifactsRow->addWidget(m_copyArtifacts);
-    grid->addLayout(artifactsRow, 4, 1, 1, 3);
+    grid->addLayout(artifactsRow, 3, 1, 1, 5);
     grid->setColumnStretch(1, 1);
     grid->setColumnStretch(3, 1);
+    grid->setColumnStretch(5, 1);
 
     auto *header = new QWidget;
     // As tall as its lines: the tabs below take what the splitter gives.
@@ -324,7 +326,7 @@ void JobDetailPane::setLiveFacts(const QString &duration, const TrainingJobTable
 {
     m_duration->setText(duration);
     // The working and the price's source and date, not only the figure: a price is never shown without them.
-    m_cost->setText(cost.amount >= 0 ? cost.toolTip : u"— (%1)"_s.arg(cost.toolTip));
+    m_cost->setText(cost.amount >= 0 ? cost.toolTip : u"— %1"_s.arg(cost.note));
     m_cost->setToolTip(cost.toolTip);
 }
 

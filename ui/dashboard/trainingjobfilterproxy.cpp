@@ -94,9 +94,10 @@ bool TrainingJobFilterProxy::lessThan(const QModelIndex &left, const QModelIndex
     case TrainingJobTableModel::Status:
         return a->status != b->status ? a->status < b->status : byCreation();
     case TrainingJobTableModel::SecondaryStatus:
-        return a->secondaryStatus != b->secondaryStatus ? a->secondaryStatus < b->secondaryStatus : byCreation();
+        return a->secondaryStatus != b->secondaryStatus ? a->secondaryStatus < b->secondaryStatus
+                                                        : byCreation();
     case TrainingJobTableModel::Instance:
-        return a->instanceType != b->instanceType ? a->instanceType < b->instanceType
+        return a->instanceType != b->instanceType  ? a->instanceType < b->instanceType
             : a->instanceCount != b->instanceCount ? a->instanceCount < b->instanceCount
                                                    : byCreation();
     case TrainingJobTableModel::Duration: {

@@ -203,14 +203,14 @@ TrainingJobTableModel::CostCell TrainingJobTableModel::cost(const TrainingJobRec
     CostCell cell;
     cell.text = u"—"_s;
     if (job.instanceType.isEmpty() || job.instanceCount <= 0) {
-        cell.toolTip = tr("The instance type is known once the job has been described.");
+        cell.note = tr("The instance type is known once the job has been described.");
+        cell.toolTip = cell.note;
         return cell;
     }
     const PriceQuote quote = this->quote(job.instanceType);
     if (!quote.isPriced()) {
-        cell.toolTip = tr("No price for %1 (%2).").arg(job.instanceType, quote.missingReason());
-        if (!quote.detail.isEmpty())
-            cell.toolTip += u' ' + quote.detail;
+        cell.note = tr("No price for %1 (%2).").arg(job.instanceType, quote.missingReason());
+        cell.toolTip = quote.detail.isEmpty() ? cell.note : cell.note + u' ' + quote.detail;
         return cell;
     }
     const CostFigure figure = CostEstimate::soFar(*quote.price, costFacts(job), m_clock->now());
@@ -299,6 +299,8 @@ QVariant TrainingJobTableModel::data(const QModelIndex &index, int role) const
             return job.arn.isEmpty() ? job.name : job.arn;
         case Status:
             return job.failureReason.isEmpty() ? QVariant() : job.failureReason;
+        case SecondaryStatus:
+            return job.secondaryStatus;
         case Created:
             return job.creationTime.toUTC().toString(Qt::ISODate);
         case Cost:

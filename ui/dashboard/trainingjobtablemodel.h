@@ -7,7 +7,6 @@
 #include <QHash>
 #include <QList>
 #include <QPointer>
-
 #include <algorithm>
 #include <vector>
 
@@ -46,6 +45,7 @@ public:
     {
         QString text; // "≈ $1.23", "—" when there is no figure
         QString toolTip; // the working and the price's source and date, or why there is no figure
+        QString note; // without a figure: why, in one short sentence (the tooltip adds the details)
         double amount = -1; // -1 when there is no figure
     };
 
