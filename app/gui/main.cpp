@@ -85,7 +85,7 @@ int main(int argc, char *argv[])
     MainWindow window(session);
     FormPages forms(&window, session, store.isOpen() ? &store : nullptr, prices.get());
     // After the forms: both use File > Export JSON, each while one of its pages is current.
-    DashboardPages dashboard(&window, session, prices.get());
+    DashboardPages dashboard(&window, session, store.isOpen() ? &store : nullptr, prices.get());
     QObject::connect(
         &dashboard, &DashboardPages::cloneTrainingJobRequested, &forms, &FormPages::cloneTrainingJob);
     QObject::connect(&dashboard, &DashboardPages::cloneModelRequested, &forms, &FormPages::cloneModel);

@@ -77,7 +77,7 @@ void TestDashboardPages::pagesFollowTheSession()
         MainWindow window(&session);
         // As main() wires them: the forms first (both use File > Export JSON), clone into the form.
         FormPages forms(&window, &session, &store, &prices);
-        DashboardPages pages(&window, &session, &prices);
+        DashboardPages pages(&window, &session, &store, &prices);
         connect(&pages, &DashboardPages::cloneTrainingJobRequested, &forms, &FormPages::cloneTrainingJob);
         QCOMPARE(window.pageWidget(MainWindow::Page::TrainingJobs), pages.dashboard());
         QCOMPARE(window.pageWidget(MainWindow::Page::Models), pages.models());

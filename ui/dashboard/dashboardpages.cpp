@@ -1,9 +1,13 @@
 #include "ui/dashboard/dashboardpages.h"
 
 #include "core/aws/clock.h"
+#include "core/aws/tokenbucket.h" // jobmonitor.h returns a TokenBucket * from a QPointer inline
+#include "core/sagemaker/jobmonitor.h"
 #include "core/sagemaker/modelbrowser.h"
 #include "core/session/connectionservices.h"
 #include "core/session/session.h"
+#include "core/store/jobhistorystore.h"
+#include "ui/charts/dashboardcharts.h"
 #include "ui/dashboard/dashboardpage.h"
 #include "ui/dashboard/jobnotifier.h"
 #include "ui/mainwindow.h"
@@ -11,7 +15,8 @@
 
 #include <QAction>
 
-DashboardPages::DashboardPages(MainWindow *window, Session *session, PriceService *prices, QObject *parent)
+DashboardPages::DashboardPages(
+    MainWindow *window, Session *session, LocalStore *store, PriceService *prices, QObject *parent)
     : QObject(parent)
     , m_window(window)
     , m_session(session)
@@ -20,6 +25,15 @@ DashboardPages::DashboardPages(MainWindow *window, Session *session, PriceServic
     , m_models(new ModelsPage(m_browser))
 {
     m_dashboard->setPriceService(prices);
+    // A job whose description lists no SecondaryStatusTransitions: the timeline shows what the monitor saw.
+    auto *charts = m_dashboard->findChild<DashboardCharts *>();
+    if (charts && store) {
+        charts->setHistorySource([this, store](const QString &jobName) {
+            const JobMonitor *monitor = m_dashboard->monitor();
+            return monitor ? JobHistoryStore(*store).history(monitor->connection(), jobName).valueOr({})
+                           : QList<StatusChange>();
+        });
+    }
     m_dashboard->setBudgetIndicator(window->requestBudgetIndicator());
     window->setPageWidget(MainWindow::Page::TrainingJobs, m_dashboard);
     window->setPageWidget(MainWindow::Page::Models, m_models);

@@ -6,6 +6,7 @@
 #include <QObject>
 
 class DashboardPage;
+class LocalStore;
 class MainWindow;
 class ModelBrowser;
 class ModelsPage;
@@ -14,8 +15,8 @@ class Session;
 
 // Puts the Training jobs dashboard and the Models page into the main window and keeps them on the
 // session's current connection: the connection's JobMonitor and SageMaker client for the dashboard (and
-// the status bar's request budget), the client for the Models page. The prices are the shared
-// PriceService's (main() keeps it on the connection).
+// the status bar's request budget), the client for the Models page, the store's job history for the
+// timeline chart. The prices are the shared PriceService's (main() keeps it on the connection).
 // File > Export JSON exports the selected job or model while one of these pages is current. Clone asks for
 // a form (cloneTrainingJobRequested / cloneModelRequested: connect them to the forms' cloneFrom()).
 class DashboardPages : public QObject
@@ -23,9 +24,10 @@ class DashboardPages : public QObject
     Q_OBJECT
 
 public:
-    // prices may be nullptr (no local store): costs then say there is no price. window, session and
-    // prices must outlive this object.
-    DashboardPages(MainWindow *window, Session *session, PriceService *prices, QObject *parent = nullptr);
+    // store and prices may be nullptr (no local store): the timeline then has only what descriptions say,
+    // costs say there is no price. window, session, store and prices must outlive this object.
+    DashboardPages(MainWindow *window, Session *session, LocalStore *store, PriceService *prices,
+        QObject *parent = nullptr);
     ~DashboardPages() override;
 
     DashboardPage *dashboard() const { return m_dashboard; }
