@@ -3,19 +3,20 @@
 #include "core/api/describeconverter.h"
 #include "core/api/jsontreeedit.h"
 #include "core/api/specjson.h"
-#include "core/api/specvalidator.h"
 #include "core/aws/clock.h"
 #include "core/store/recentvalues.h"
 #include "ui/forms/createformfiles.h"
 #include "ui/forms/diagnosticslist.h"
 #include "ui/forms/draftautosaver.h"
 #include "ui/forms/draftsbar.h"
+#include "ui/forms/formdiagnostics.h"
 #include "ui/forms/formfields.h"
 #include "ui/forms/formsection.h"
 #include "ui/forms/formwidgets.h"
 #include "ui/forms/jsonpreview.h"
 #include "ui/forms/messagebar.h"
 #include "ui/forms/sectionnavigator.h"
+#include "ui/forms/submitmessages.h"
 #include "ui/forms/uniquename.h"
 
 #include <QAction>
@@ -44,16 +45,6 @@ DocumentKind documentKind(SpecKind kind)
     return kind == SpecKind::Model ? DocumentKind::Model : DocumentKind::TrainingJob;
 }
 
-bool isTabStop(const QWidget *w)
-{
-    return w->isVisible() && w->isEnabled() && (w->focusPolicy() & Qt::TabFocus) && !w->focusProxy();
-}
-
-QString capitalized(const QString &text)
-{
-    return text.isEmpty() ? text : text.at(0).toUpper() + text.mid(1);
-}
-
 } // namespace
 
 CreateForm::CreateForm(SpecKind kind, QWidget *parent)
@@ -77,6 +68,7 @@ CreateForm::CreateForm(SpecKind kind, QWidget *parent)
     , m_saveTemplateButton(new QPushButton(tr("Save as &template…")))
     , m_fromTemplateButton(new QPushButton(tr("New from te&mplate…")))
     , m_startOverButton(new QPushButton(tr("St&art over")))
+    , m_tabOrder(this)
 {
     m_messageBar->setObjectName(u"messageBar"_s);
     m_banner->setObjectName(u"submitBanner"_s);
@@ -99,6 +91,7 @@ CreateForm::CreateForm(SpecKind kind, QWidget *parent)
     layout->addWidget(m_pages, 1);
 
     createActions();
+    m_tabOrder.append({ m_messageBar, m_drafts, m_banner, m_tabs->tabBar() });
     connect(m_review, &ReviewPage::backRequested, this, &CreateForm::backToForm);
     connect(m_review, &ReviewPage::submitRequested, this, &CreateForm::submit);
     connect(m_review, &ReviewPage::cancelRequested, this, &CreateForm::cancelSubmit);
@@ -323,7 +316,7 @@ int CreateForm::bind(FormField field)
     QWidget *widget = field.widget();
     const int index = m_fields.add(std::move(field));
     m_fields.at(index).hooks().watch(this, [this, index] { onFieldEdited(index); });
-    m_tabBlocks << widget;
+    m_tabOrder.append(widget);
     return index;
 }
 
@@ -377,12 +370,14 @@ void CreateForm::rememberRecentValues()
 
 void CreateForm::addToTabOrder(QWidget *widget)
 {
-    m_tabBlocks << widget;
+    m_tabOrder.append(widget);
 }
 
 void CreateForm::finishSetup()
 {
     static_cast<QVBoxLayout *>(m_content->layout())->addStretch(1);
+    m_tabOrder.append({ m_json, m_navigator, m_problems, m_saveTemplateButton, m_fromTemplateButton,
+        m_startOverButton, m_reviewButton, m_review });
     int labelWidth = 0;
     for (const FormSection *section : std::as_const(m_sections))
         for (const QLabel *label : section->rowLabels())
@@ -460,48 +455,8 @@ void CreateForm::scheduleUpdate()
 void CreateForm::validateNow()
 {
     m_validateTimer.stop();
-    const Diagnostics input = m_fields.inputDiagnostics();
-    Diagnostics validator = validateSpec(m_kind, m_document);
-    // What a widget sees itself says more than the validator's generic pattern error at the same place.
-    validator.removeIf([&input](const Diagnostic &d) {
-        return std::any_of(input.cbegin(), input.cend(), [&d](const Diagnostic &i) {
-            return i.path == d.path && (d.code == u"pattern"_s || i.message == d.message);
-        });
-    });
-    for (Diagnostic &d : validator) {
-        if (d.code != u"pattern"_s)
-            continue;
-        const int owner = m_fields.owner(d.path);
-        if (owner >= 0 && m_fields.at(owner).path() == d.path && !m_fields.at(owner).patternHint().isEmpty())
-            d.message = m_fields.at(owner).patternHint();
-    }
-    // A list's "has 0 entries" says less than the rule about the structure holding it ("a VPC configuration
-    // needs at least one subnet and at least one security group").
-    validator.removeIf([&validator](const Diagnostic &d) {
-        if (d.code != u"minCount"_s)
-            return false;
-        const QString parent = d.path.left(qMax(0, int(d.path.lastIndexOf(u'.'))));
-        return std::any_of(validator.cbegin(), validator.cend(), [&](const Diagnostic &other) {
-            return other.path == parent && other.isError() && other.code != u"minCount"_s;
-        });
-    });
-    m_diagnostics = validator + input;
-    // In reading order: the order of the fields that own them, what no field shows last.
-    const auto place = [this](const Diagnostic &d) {
-        const int owner = m_fields.owner(d.path);
-        return owner < 0 ? int(m_fields.size()) : owner;
-    };
-    std::stable_sort(m_diagnostics.begin(), m_diagnostics.end(),
-        [&place](const Diagnostic &a, const Diagnostic &b) { return place(a) < place(b); });
-    Diagnostics marks = m_diagnostics;
-    if (!m_markEverything) {
-        marks.removeIf([this](const Diagnostic &d) {
-            static const QStringList absence { u"required"_s, u"minCount"_s, u"imageXorAlgorithmName"_s,
-                u"vpcNeedsBothLists"_s, u"spotNeedsMaxWait"_s };
-            return absence.contains(d.code) && !m_left.contains(m_fields.owner(d.path));
-        });
-    }
-    m_fields.show(marks);
+    m_diagnostics = FormDiagnostics::collect(m_kind, m_document, m_fields);
+    m_fields.show(FormDiagnostics::marks(m_diagnostics, m_fields, m_left, m_markEverything));
     m_problems->setDiagnostics(m_diagnostics);
     QList<Diagnostics> perSection(m_sections.size());
     for (const Diagnostic &d : std::as_const(m_diagnostics)) {
@@ -690,10 +645,7 @@ void CreateForm::submitSucceeded(const QString &arn)
 
 void CreateForm::showSubmitResult(const QString &arn)
 {
-    m_banner->showMessage(MessageBar::Kind::Success,
-        tr("<b>%1 %2 created.</b><br><tt>%3</tt>")
-            .arg(
-                capitalized(SpecKinds::displayName(m_kind)), m_lastName.toHtmlEscaped(), arn.toHtmlEscaped()),
+    m_banner->showMessage(MessageBar::Kind::Success, SubmitMessages::created(m_kind, m_lastName, arn),
         { m_openOnDashboard, m_copyArn });
 }
 
@@ -703,26 +655,11 @@ void CreateForm::submitFailed(const AwsError &error, bool outcomeUnknown)
         return;
     m_submitting = false;
     m_review->setSubmitting(false);
-    const QString what = SpecKinds::displayName(m_kind);
-    const QString quotedName = name().toHtmlEscaped();
-    if (error.code == u"Aborted"_s) {
-        m_banner->showMessage(MessageBar::Kind::Warning,
-            tr("<b>Cancelled.</b> SageMaker may have received the request already: look for the %1 %2 on the "
-               "dashboard before you submit it again.")
-                .arg(what, quotedName));
-    } else {
-        QString text = outcomeUnknown
-            ? tr("<b>No answer: the %1 %2 may or may not have been created.</b> Look for it on the dashboard "
-                 "before you submit again.")
-                  .arg(what, quotedName)
-            : tr("<b>SageMaker did not create the %1.</b>").arg(what);
-        text += u"<br>"_s + tr("Error code: <tt>%1</tt>").arg(error.code.toHtmlEscaped());
-        if (!error.message.isEmpty())
-            text += u"<br>"_s + error.message.toHtmlEscaped();
-        if (!error.requestId.isEmpty())
-            text += u"<br>"_s + tr("Request id: <tt>%1</tt>").arg(error.requestId.toHtmlEscaped());
-        m_banner->showMessage(outcomeUnknown ? MessageBar::Kind::Warning : MessageBar::Kind::Error, text);
-    }
+    if (error.code == u"Aborted"_s)
+        m_banner->showMessage(MessageBar::Kind::Warning, SubmitMessages::cancelled(m_kind, name()));
+    else
+        m_banner->showMessage(outcomeUnknown ? MessageBar::Kind::Warning : MessageBar::Kind::Error,
+            SubmitMessages::failed(m_kind, name(), error, outcomeUnknown));
     setReviewing(false);
 }
 
@@ -873,57 +810,11 @@ void CreateForm::flushDraft()
     m_autosaver->flush();
 }
 
-QList<QWidget *> CreateForm::tabStops() const
-{
-    // Qt's focus chain orders the widgets inside each block (the editor widgets keep their own order); the
-    // blocks come in reading order, whenever their widgets were created.
-    QList<QWidget *> chain;
-    QWidget *top = window();
-    for (QWidget *w = top->nextInFocusChain(); w && w != top && chain.size() < 20000;
-         w = w->nextInFocusChain())
-        if (isTabStop(w))
-            chain << w;
-    QList<QWidget *> blocks { m_messageBar, m_drafts, m_banner, m_tabs->tabBar() };
-    blocks << m_tabBlocks;
-    blocks << m_json << m_navigator << m_problems << m_saveTemplateButton << m_fromTemplateButton
-           << m_startOverButton << m_reviewButton << m_review;
-    QList<QWidget *> stops;
-    for (QWidget *block : std::as_const(blocks))
-        for (QWidget *w : std::as_const(chain))
-            if ((w == block || block->isAncestorOf(w)) && !stops.contains(w))
-                stops << w;
-    return stops;
-}
-
 bool CreateForm::focusNextPrevChild(bool next)
 {
-    const QList<QWidget *> stops = tabStops();
-    QWidget *current = window()->focusWidget();
-    qsizetype at = stops.indexOf(current);
-    for (qsizetype i = 0; at < 0 && current && i < stops.size(); ++i)
-        if (stops.at(i)->isAncestorOf(current))
-            at = i;
-    if (at < 0)
-        return QWidget::focusNextPrevChild(next);
-    const qsizetype to = at + (next ? 1 : -1);
-    QWidget *target = nullptr;
-    if (to >= 0 && to < stops.size()) {
-        target = stops.at(to);
-    } else {
-        // Out of the form: the next stop in Qt's chain that is not ours.
-        QWidget *w = next ? stops.last() : stops.first();
-        for (int guard = 0; guard < 20000; ++guard) {
-            w = next ? w->nextInFocusChain() : w->previousInFocusChain();
-            if (!w || w == current)
-                break;
-            if (w != this && !isAncestorOf(w) && isTabStop(w)) {
-                target = w;
-                break;
-            }
-        }
-    }
+    QWidget *target = m_tabOrder.next(window()->focusWidget(), next);
     if (!target)
-        return false;
+        return QWidget::focusNextPrevChild(next);
     target->setFocus(next ? Qt::TabFocusReason : Qt::BacktabFocusReason);
     if (m_scroll->widget()->isAncestorOf(target))
         m_scroll->ensureWidgetVisible(target, 20, 60);

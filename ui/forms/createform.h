@@ -4,6 +4,7 @@
 #include "core/api/speckind.h"
 #include "core/aws/awserror.h"
 #include "ui/forms/fieldbindings.h"
+#include "ui/forms/formtaborder.h"
 #include "ui/forms/reviewpage.h"
 
 #include <QJsonObject>
@@ -195,7 +196,6 @@ private:
     void onFocusChanged(QWidget *old, QWidget *now);
     void scheduleUpdate();
     void updateActions();
-    QList<QWidget *> tabStops() const;
     void showSubmitResult(const QString &arn);
     void setReviewing(bool reviewing);
     void createActions();
@@ -247,7 +247,7 @@ private:
         QString path;
     };
     QList<Recent> m_recent;
-    QList<QWidget *> m_tabBlocks;
+    FormTabOrder m_tabOrder;
 
     QAction *m_reviewOrSubmit = nullptr;
     QAction *m_back = nullptr;
