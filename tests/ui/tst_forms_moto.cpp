@@ -4,6 +4,7 @@
 #include "core/sagemaker/sagemakerclient.h"
 #include "core/session/connectionservices.h"
 #include "core/session/session.h"
+#include "core/store/draftstore.h"
 #include "core/store/localstore.h"
 #include "core/store/recentvalues.h"
 #include "tests/support/ec2setup.h"
@@ -212,6 +213,8 @@ void TestFormsMoto::trainingJobIsCreatedAsEntered()
     QVERIFY2(tags.isOk(), qPrintable(tags.error.toString()));
     QCOMPARE(withoutSystemTags(tags.json.value(u"Tags"_s).toArray()), expected.value(u"Tags"_s).toArray());
 
+    // The draft of what was sent is no longer offered for restoring.
+    QVERIFY(DraftStore(*m_store).unsent()->isEmpty());
     // The image and role are offered next time.
     QCOMPARE(RecentValues(*m_store).values(u"training-image"_s)->value(0),
         expected.value(u"AlgorithmSpecification"_s).toObject().value(u"TrainingImage"_s).toString());
