@@ -1,5 +1,6 @@
 #include "tests/ui/formdriver.h"
 
+#include "tests/support/testdata.h"
 #include "ui/forms/modelform.h"
 #include "ui/forms/trainingjobform.h"
 
@@ -8,7 +9,6 @@
 #include <QComboBox>
 #include <QGroupBox>
 #include <QJsonArray>
-#include <QJsonDocument>
 #include <QLineEdit>
 #include <QSpinBox>
 #include <QTest>
@@ -44,13 +44,7 @@ void fillVpc(QWidget *vpc, const QStringList &securityGroups, const QStringList 
 
 QJsonObject json(const char *singleQuoted)
 {
-    QByteArray text(singleQuoted);
-    text.replace('\'', '"');
-    QJsonParseError error;
-    const QJsonDocument document = QJsonDocument::fromJson(text, &error);
-    if (error.error != QJsonParseError::NoError)
-        qWarning("bad test JSON at %d: %s", error.offset, qPrintable(error.errorString()));
-    return document.object();
+    return TestData::jsonObject(QByteArray(singleQuoted).replace('\'', '"'));
 }
 
 void type(QWidget *root, const QString &objectName, const QString &text)

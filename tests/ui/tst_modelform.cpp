@@ -1,6 +1,7 @@
 #include "core/api/describeconverter.h"
 #include "core/api/specjson.h"
 #include "core/session/session.h"
+#include "tests/support/testdata.h"
 #include "tests/ui/formdriver.h"
 #include "tests/ui/uitestsupport.h"
 #include "ui/forms/diagnosticslist.h"
@@ -10,7 +11,6 @@
 #include "ui/mainwindow.h"
 #include "ui/widgets/fieldmark.h"
 
-#include <QFile>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
@@ -25,14 +25,6 @@ using namespace Qt::StringLiterals;
 using namespace FormDriver;
 
 namespace {
-
-QJsonObject readJson(const QString &relativePath)
-{
-    QFile file(qEnvironmentVariable("SAGEDESK_SOURCE_DIR") + u'/' + relativePath);
-    if (!file.open(QIODevice::ReadOnly))
-        qWarning("cannot read %s", qPrintable(relativePath));
-    return SpecJson::parse(file.readAll()).document;
-}
 
 bool hasDiagnostic(CreateForm *form, const QString &path, Diagnostic::Severity severity)
 {
@@ -148,8 +140,8 @@ void TestModelForm::reviewAndSubmit()
 
 void TestModelForm::cloneFromDescribeListsChanges()
 {
-    const QJsonObject describe = readJson(u"tests/data/api/captured/describe-model.epoch.json"_s);
-    const QJsonObject tags = readJson(u"tests/data/api/captured/list-tags-model.json"_s);
+    const QJsonObject describe = TestData::object(u"api/captured/describe-model.epoch.json"_s);
+    const QJsonObject tags = TestData::object(u"api/captured/list-tags-model.json"_s);
     m_form->cloneFrom(describe, tags);
     const QJsonObject converted = DescribeConverter::toCreateRequest(SpecKind::Model, describe, tags).request;
     QVERIFY(m_form->name().startsWith(u"full-model-2024-"_s));

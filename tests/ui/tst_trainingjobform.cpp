@@ -5,6 +5,7 @@
 #include "core/store/draftstore.h"
 #include "core/store/localstore.h"
 #include "tests/support/manualclock.h"
+#include "tests/support/testdata.h"
 #include "tests/ui/formdriver.h"
 #include "tests/ui/uitestsupport.h"
 #include "ui/forms/diagnosticslist.h"
@@ -444,13 +445,8 @@ void TestTrainingJobForm::cancelWhileSubmitting()
 
 void TestTrainingJobForm::cloneListsWhatChanged()
 {
-    const QString source = qEnvironmentVariable("SAGEDESK_SOURCE_DIR");
-    QFile describeFile(source + u"/tests/data/api/captured/describe-training-job.epoch.json"_s);
-    QFile tagsFile(source + u"/tests/data/api/captured/list-tags-training-job.json"_s);
-    QVERIFY(describeFile.open(QIODevice::ReadOnly));
-    QVERIFY(tagsFile.open(QIODevice::ReadOnly));
-    const QJsonObject describe = SpecJson::parse(describeFile.readAll()).document;
-    const QJsonObject tags = SpecJson::parse(tagsFile.readAll()).document;
+    const QJsonObject describe = TestData::object(u"api/captured/describe-training-job.epoch.json"_s);
+    const QJsonObject tags = TestData::object(u"api/captured/list-tags-training-job.json"_s);
     const QString originalName = describe.value(u"TrainingJobName"_s).toString();
 
     m_form->cloneFrom(describe, tags);
@@ -492,12 +488,9 @@ void TestTrainingJobForm::importMalformedJsonShowsLineAndColumn()
 
 void TestTrainingJobForm::importDescribeOutputConvertsIt()
 {
-    const QString source = qEnvironmentVariable("SAGEDESK_SOURCE_DIR");
-    const QString describe = source + u"/tests/data/api/captured/describe-training-job.iso.json"_s;
-    QFile describeFile(describe);
-    QVERIFY(describeFile.open(QIODevice::ReadOnly));
+    const QString describe = TestData::path(u"api/captured/describe-training-job.iso.json"_s);
     const QJsonObject expected = DescribeConverter::toCreateRequest(
-        SpecKind::TrainingJob, SpecJson::parse(describeFile.readAll()).document)
+        SpecKind::TrainingJob, TestData::object(u"api/captured/describe-training-job.iso.json"_s))
                                      .request;
     QVERIFY(expected.contains(u"InputDataConfig"_s));
     QVERIFY(m_form->importFile(describe));
