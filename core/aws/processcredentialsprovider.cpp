@@ -2,6 +2,7 @@
 
 #include "core/aws/redactsecrets.h"
 
+#include <QDeadlineTimer>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QJsonParseError>
@@ -69,15 +70,17 @@ AwsCredentials ProcessCredentialsProvider::run(QString *error) const
         return {};
     }
     const QString program = arguments.takeFirst();
+    // One deadline for starting and finishing: the timeout bounds the whole run, not each half of it.
+    const QDeadlineTimer deadline(m_timeout);
     QProcess process;
     process.setProcessEnvironment(m_environment);
     process.start(program, arguments, QIODevice::ReadOnly);
-    if (!process.waitForStarted(int(m_timeout.count()))) {
+    if (!process.waitForStarted(int(deadline.remainingTime()))) {
         *error = tr("%1 could not start %2: %3").arg(where, program, process.errorString());
         return {};
     }
     process.closeWriteChannel();
-    if (!process.waitForFinished(int(m_timeout.count()))) {
+    if (!process.waitForFinished(int(deadline.remainingTime()))) {
         process.kill();
         process.waitForFinished(1000);
         *error = tr("%1 did not finish within %2 s").arg(where).arg(m_timeout.count() / 1000.0);

@@ -208,13 +208,15 @@ void TestProcessCredentialsProvider::timeoutKillsTheCommand()
     dir.write(u"output.json"_s, credentialsJson(u"AKID1"_s));
     dir.write(u"sleep"_s, "10");
     ManualClock clock;
-    ProcessCredentialsProvider provider(dir.command(), u"dev"_s, testEnvironment(), &clock, 300ms);
+    // Long enough for a loaded CI machine to start sh (a slow start would be 'could not start'), far
+    // below the script's 10 s.
+    ProcessCredentialsProvider provider(dir.command(), u"dev"_s, testEnvironment(), &clock, 1500ms);
     QElapsedTimer timer;
     timer.start();
     QString error;
     QVERIFY(!provider.credentials(false, &error).isValid());
-    QCOMPARE(error, u"credential_process of profile dev did not finish within 0.3 s"_s);
-    QVERIFY(timer.elapsed() < 5000);
+    QCOMPARE(error, u"credential_process of profile dev did not finish within 1.5 s"_s);
+    QVERIFY(timer.elapsed() < 6000);
 
     ProcessCredentialsProvider missing(u"/nonexistent/helper --x"_s, u"dev"_s, testEnvironment(), &clock);
     QVERIFY(!missing.credentials(false, &error).isValid());
