@@ -488,16 +488,20 @@ void TestTransport::debugOutputRedactsSecrets()
 void TestTransport::receiverDestroyedBeforeAnswer()
 {
     TransportHarness h;
-    h.server.enqueue(FixtureAction::json({}).withDelay(100ms));
+    h.server.enqueue(FixtureAction::json({}));
     AwsCall *call = h.call(u"ListModels"_s);
     QPointer<AwsCall> guard(call);
     auto receiver = std::make_unique<QObject>();
     bool called = false;
     QObject::connect(
         call, &AwsCall::finished, receiver.get(), [&called](const AwsResult &) { called = true; });
-    QTRY_COMPARE(h.server.requestCount(), 1);
-    receiver.reset();
+    // The receiver goes while the request is on the wire: after the server has it, before it answers
+    // (not after a wall-clock delay, which a loaded machine can overrun).
+    QObject::connect(
+        &h.server, &FixtureServer::requestReceived, &h.server, [&receiver] { receiver.reset(); });
     QVERIFY(h.drive([&] { return guard.isNull(); })); // the call finished and deleted itself
+    QCOMPARE(h.server.requestCount(), 1);
+    QVERIFY(!receiver);
     QVERIFY(!called);
 }
 
