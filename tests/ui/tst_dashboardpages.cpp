@@ -7,8 +7,10 @@
 #include "core/store/localstore.h"
 #include "tests/support/fixtureserver.h"
 #include "tests/support/sagemakersim.h"
+#include "tests/ui/uitestsupport.h"
 #include "ui/dashboard/dashboardpage.h"
 #include "ui/dashboard/dashboardpages.h"
+#include "ui/dashboard/jobdetailpane.h"
 #include "ui/dashboard/jobnotifier.h"
 #include "ui/dashboard/trainingjobtablemodel.h"
 #include "ui/forms/formpages.h"
@@ -22,6 +24,7 @@
 #include <QSettings>
 #include <QSignalSpy>
 #include <QStandardPaths>
+#include <QTabWidget>
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
@@ -41,10 +44,22 @@ class TestDashboardPages : public QObject
 private slots:
     void initTestCase();
     void pagesFollowTheSession();
+    // Not a check: the whole window on a live-looking account, for the README and the AppStream metainfo.
+    void screenshot();
 
 private:
+    static QProcessEnvironment keysOnly();
+
     QTemporaryDir m_home;
 };
+
+QProcessEnvironment TestDashboardPages::keysOnly()
+{
+    QProcessEnvironment environment;
+    environment.insert(u"AWS_ACCESS_KEY_ID"_s, u"AKIDTEST"_s);
+    environment.insert(u"AWS_SECRET_ACCESS_KEY"_s, u"s3cret"_s);
+    return environment;
+}
 
 void TestDashboardPages::initTestCase()
 {
@@ -66,10 +81,7 @@ void TestDashboardPages::pagesFollowTheSession()
 
     LocalStore store(m_home.filePath(u"sagedesk.sqlite"_s));
     QVERIFY(store.open());
-    QProcessEnvironment environment;
-    environment.insert(u"AWS_ACCESS_KEY_ID"_s, u"AKIDTEST"_s);
-    environment.insert(u"AWS_SECRET_ACCESS_KEY"_s, u"s3cret"_s);
-    Session session(environment, m_home.path());
+    Session session(keysOnly(), m_home.path());
     session.setStore(&store);
     // Declared after the store: the session's services (their monitor writes history as it stops) go first.
     PriceService prices(store);
@@ -129,6 +141,51 @@ void TestDashboardPages::pagesFollowTheSession()
         QCOMPARE(pages.dashboard()->monitor(), session.services()->monitor());
         QTRY_COMPARE_WITH_TIMEOUT(pages.dashboard()->jobsModel()->rowCount(), 1, 10000);
     }
+}
+
+void TestDashboardPages::screenshot()
+{
+    FixtureServer server;
+    QVERIFY(server.listen());
+    SageMakerSim sim(Clock::system());
+    sim.attach(server);
+    sim.populate(SageMakerSim::BulkOptions { .total = 400, .inProgress = 12 });
+    SimTrainingJob::Script job;
+    job.name = u"resnet50-finetune-demo"_s;
+    job.creationTime = QDateTime::currentDateTimeUtc().addSecs(-50 * 60);
+    job.phases = SimTrainingJob::standardPhases(4min, 9min, 3h, 5min);
+    job.instanceType = u"ml.g5.2xlarge"_s;
+    job.instanceCount = 2;
+    sim.addJob(job);
+
+    LocalStore store(m_home.filePath(u"screenshot.sqlite"_s));
+    QVERIFY(store.open());
+    Session session(keysOnly(), m_home.path());
+    session.setStore(&store);
+    PriceService prices(store);
+    // The simulation has no Price List API: prices as a user enters them (marked so on the page).
+    prices.setConnection(nullptr, u"us-east-1"_s, u"no Price List API"_s);
+    const QList<std::pair<QString, double>> entered { { u"ml.g5.2xlarge"_s, 1.515 },
+        { u"ml.m5.xlarge"_s, 0.23 }, { u"ml.m5.2xlarge"_s, 0.461 }, { u"ml.c5.4xlarge"_s, 0.816 },
+        { u"ml.g5.12xlarge"_s, 7.09 }, { u"ml.p3.2xlarge"_s, 3.825 } };
+    for (const auto &[type, price] : entered)
+        QVERIFY(prices.enterPrice(u"us-east-1"_s, type, price));
+    MainWindow window(&session);
+    FormPages forms(&window, &session, &store, &prices);
+    DashboardPages pages(&window, &session, &store, &prices);
+    session.connectTo(ConnectionSettings {
+        .profile = {}, .region = u"us-east-1"_s, .endpointUrl = server.url().toString(), .sandbox = false });
+    window.resize(1280, 800);
+    window.setCurrentPage(MainWindow::Page::TrainingJobs);
+    QTRY_COMPARE_WITH_TIMEOUT(pages.dashboard()->jobsModel()->rowCount(), 401, 20000);
+    QVERIFY(pages.dashboard()->selectJob(job.name));
+    auto *tabs = pages.dashboard()->detailPane()->findChild<QTabWidget *>(u"jobTabs"_s);
+    QVERIFY(tabs);
+    QTRY_VERIFY_WITH_TIMEOUT(tabs->isTabEnabled(2), 10000);
+    QCOMPARE(tabs->tabText(2).remove(u'&'), u"Timeline"_s);
+    tabs->setCurrentIndex(2);
+    QTest::qWait(500); // the description and the timeline arrive over the loopback socket
+    QVERIFY(!saveScreenshot(&window, u"app-dashboard"_s).isEmpty());
 }
 
 QTEST_MAIN(TestDashboardPages)
