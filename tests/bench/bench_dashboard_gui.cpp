@@ -41,7 +41,11 @@ using namespace std::chrono_literals;
 
 namespace {
 
-constexpr int totalJobs = 10000;
+// 10,000 as the issue measures it. CI only checks the benchmark runs, and at 2 requests/s the full table
+// alone takes ~95 s there: scripts/test.sh sets SAGEDESK_BENCH_JOBS to a smaller account.
+const int totalJobs = qEnvironmentVariableIntValue("SAGEDESK_BENCH_JOBS") > 0
+    ? qEnvironmentVariableIntValue("SAGEDESK_BENCH_JOBS")
+    : 10000;
 constexpr int runningJobs = 50;
 constexpr double stallTargetMs = 50;
 constexpr double rssTargetMb = 200;
