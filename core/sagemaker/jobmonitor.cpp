@@ -3,7 +3,6 @@
 #include "core/aws/awstransport.h"
 #include "core/aws/clock.h"
 #include "core/aws/resolvedconnection.h"
-#include "core/aws/tokenbucket.h"
 #include "core/sagemaker/jobhistoryrecorder.h"
 #include "core/sagemaker/requestratemeter.h"
 #include "core/sagemaker/sagemakerclient.h"
@@ -38,9 +37,14 @@ struct JobMonitor::Round
     QSet<QString> changed; // for the batch
     QSet<QString> toCache; // described: their details go to the summary cache at the end
     QStringList describeQueue;
+    // The round's own describes are done; visible ended jobs are described since visibleStartedAt (invalid
+    // when none were).
+    bool visiblePhase = false;
+    QDateTime visibleStartedAt;
     int inFlight = 0;
     int listRequests = 0;
     int describeRequests = 0;
+    int visibleDescribes = 0;
     int attempts = 0;
     AwsError error;
 };
@@ -359,13 +363,43 @@ void JobMonitor::describeNext()
         const QString name = r.describeQueue.takeFirst();
         ++r.inFlight;
         ++r.describeRequests;
+        if (r.visiblePhase)
+            ++r.visibleDescribes;
         SageMakerCall *call = m_client->describeTrainingJob(name);
         track(call);
         connect(call, &SageMakerCall::finished, this,
             [this, name](const SageMakerResult &result) { onRoundDescribe(name, result); });
     }
-    if (r.inFlight == 0)
-        finishRound();
+    if (r.inFlight > 0)
+        return;
+    if (!r.visiblePhase && r.error.isNull()) {
+        r.visiblePhase = true;
+        if (planVisibleDescribes()) {
+            r.visibleStartedAt = m_clock->now();
+            describeNext();
+            return;
+        }
+    }
+    finishRound();
+}
+
+bool JobMonitor::planVisibleDescribes()
+{
+    Round &r = *m_round;
+    if (m_visible.isEmpty() || !m_budget || m_budget->isThrottled())
+        return false;
+    // Only what the budget refills while the monitor would wait for the next round; that wait is shortened
+    // by the time these take, so the rounds' own work keeps its pace. None when the next round follows at
+    // once (the table catching up, a refresh asked for).
+    const double pauseSeconds = double(pauseAfter(isComplete()).count()) / 1000.0;
+    const int spare = std::min(m_settings.maxVisibleDescribesPerRound, int(m_budget->rate() * pauseSeconds));
+    r.describeQueue = m_known.endedWithoutDetails(m_visible, spare, m_missing);
+    return !r.describeQueue.isEmpty();
+}
+
+std::chrono::milliseconds JobMonitor::pauseAfter(bool complete) const
+{
+    return m_refreshRequested || !complete ? m_settings.catchUpInterval : m_settings.pollInterval;
 }
 
 bool JobMonitor::isMissing(const AwsError &error) const
@@ -481,6 +515,7 @@ void JobMonitor::finishRound()
         });
     round.listRequests = r.listRequests;
     round.describeRequests = r.describeRequests;
+    round.visibleDescribes = r.visibleDescribes;
     round.attempts = r.attempts;
     round.knownJobs = int(m_known.size());
     round.activeJobs = int(m_known.activeCount());
@@ -498,8 +533,10 @@ void JobMonitor::finishRound()
         emit errorOccurred(r.error);
     } else {
         m_failedRounds = 0;
-        if (m_refreshRequested || !round.complete)
-            delay = m_settings.catchUpInterval;
+        delay = pauseAfter(round.complete);
+        if (r.visibleStartedAt.isValid())
+            delay = std::max(std::chrono::milliseconds(0),
+                delay - std::chrono::milliseconds(r.visibleStartedAt.msecsTo(round.finishedAt)));
     }
     m_refreshRequested = false;
     emit roundFinished(round);

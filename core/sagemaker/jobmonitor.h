@@ -25,7 +25,6 @@ class LocalStore;
 class RequestRateMeter;
 class SageMakerCall;
 class SageMakerClient;
-class TokenBucket;
 struct ResolvedConnection;
 struct SageMakerResult;
 
@@ -39,7 +38,11 @@ struct SageMakerResult;
 //     CreationTimeBefore, at most maxListPagesPerRound pages per round in all, so each round stays short;
 //  3. describes the jobs that changed on those pages, the active (InProgress, Stopping) and watched jobs
 //     the pages did not show (an old job changing status is not on the first page), and a few active jobs
-//     it has no details for yet.
+//     it has no details for yet;
+//  4. last and only with budget to spare, describes a few ended jobs the dashboard shows (setVisibleJobs())
+//     that only a list page has shown: no instance type, count or billable time yet. Ended jobs are never
+//     described in bulk (10,000 describes take 83 minutes at 2 requests/s); each visible one once, and the
+//     store keeps what it brought.
 //
 // So a steady round of 10,000 jobs with 50 running costs one list page plus the running jobs that are not
 // on it. Every request goes through the connection's TokenBucket (the transport's budget; created with the
@@ -69,6 +72,9 @@ public:
         int maxListPagesPerRound = 10;
         // Describes of active jobs only missing their details (instance type, ...), per round.
         int maxDetailDescribesPerRound = 10;
+        // Describes of visible ended jobs missing their details, per round; fewer when the budget refills
+        // fewer tokens during the pause before the next round (none while throttled or catching up).
+        int maxVisibleDescribesPerRound = 5;
         // Requests the monitor has waiting for the budget at once: leaves room for the user's own.
         int maxConcurrentRequests = 2;
     };
@@ -117,6 +123,13 @@ public:
     // Sends StopTrainingJob; stopFinished() reports the answer, and a describe follows a success.
     void stopJob(const QString &jobName);
 
+    // The jobs the dashboard shows now (the table's visible rows, top first; empty while it shows none).
+    // Ended ones without details are described at the end of the next rounds, in this order, with what is
+    // left of the budget (see Settings::maxVisibleDescribesPerRound); each only once, since the details
+    // stay in the record and the store's summary cache.
+    void setVisibleJobs(const QStringList &jobNames) { m_visible = jobNames; }
+    QStringList visibleJobs() const { return m_visible; }
+
     TokenBucket *budget() const { return m_budget; }
     RequestBudgetState budgetState() const;
     // The connection's request rate when not throttled (requests per second).
@@ -151,6 +164,8 @@ private:
     void onListPage(const SageMakerResult &result);
     void planDescribes();
     void describeNext();
+    bool planVisibleDescribes();
+    std::chrono::milliseconds pauseAfter(bool complete) const;
     void onRoundDescribe(const QString &jobName, const SageMakerResult &result);
     void applyDescription(const QString &jobName, const QJsonObject &description);
     void parkListings();
@@ -177,6 +192,7 @@ private:
 
     KnownJobs m_known;
     QStringList m_watched;
+    QStringList m_visible;
     QSet<QString> m_missing; // described as not found: not asked again until restart
     QSet<QString> m_endPending; // watched jobs a list page showed ending; the describe brings the reason
     QSet<QString> m_changedOutsideRounds;

@@ -20,6 +20,8 @@ struct JobMonitorRound
 
     int listRequests = 0; // ListTrainingJobs pages
     int describeRequests = 0; // DescribeTrainingJob calls
+    // Of those, ended jobs in the dashboard's view described for their details (JobMonitor::setVisibleJobs).
+    int visibleDescribes = 0;
     int attempts = 0; // HTTP attempts of those calls, retries included
     int knownJobs = 0; // in the monitor's table after the round
     int activeJobs = 0; // of which InProgress or Stopping

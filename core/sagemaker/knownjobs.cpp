@@ -129,3 +129,18 @@ QDateTime KnownJobs::oldestCreationTime() const
     ensureOrder();
     return m_jobs.value(m_order.back().second).creationTime;
 }
+
+QStringList KnownJobs::endedWithoutDetails(
+    const QStringList &names, int count, const QSet<QString> &skip) const
+{
+    QStringList found;
+    for (const QString &name : names) {
+        if (found.size() >= count)
+            break;
+        const TrainingJobRecord *record = find(name);
+        if (record && record->isEnded() && !record->hasDetails && !skip.contains(name)
+            && !found.contains(name))
+            found.append(name);
+    }
+    return found;
+}

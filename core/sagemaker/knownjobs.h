@@ -45,6 +45,9 @@ public:
     int activeAmongOlder(const TrainingJobRecord &after, int count, const QSet<QString> &covered) const;
     // Invalid when nothing is known.
     QDateTime oldestCreationTime() const;
+    // Of names, in their order and at most count, the known ended jobs only list summaries have filled (no
+    // details), leaving out those in skip.
+    QStringList endedWithoutDetails(const QStringList &names, int count, const QSet<QString> &skip) const;
 
 private:
     Change apply(TrainingJobRecord record);

@@ -85,15 +85,19 @@ TrainingJobRecord TrainingJobRecord::fromCache(const JobSummaryRecord &cached)
 {
     TrainingJobRecord record;
     record.name = cached.jobName;
+    record.arn = cached.arn;
     record.status = cached.status;
     record.secondaryStatus = cached.secondaryStatus;
     record.instanceType = cached.instanceType;
     record.instanceCount = cached.instanceCount;
     record.creationTime = cached.creationTime;
+    record.trainingStartTime = cached.trainingStartTime;
     record.trainingEndTime = cached.endTime;
     record.lastModifiedTime = cached.lastModifiedTime;
     record.billableSeconds = cached.billableSeconds;
-    record.hasDetails = !cached.instanceType.isEmpty();
+    record.trainingSeconds = cached.trainingSeconds;
+    record.failureReason = cached.failureReason;
+    record.hasDetails = cached.described;
     return record;
 }
 
@@ -101,14 +105,19 @@ JobSummaryRecord TrainingJobRecord::toCache() const
 {
     JobSummaryRecord cached;
     cached.jobName = name;
+    cached.arn = arn;
     cached.status = status;
     cached.secondaryStatus = secondaryStatus;
     cached.instanceType = instanceType;
     cached.instanceCount = instanceCount;
     cached.creationTime = creationTime;
+    cached.trainingStartTime = trainingStartTime;
     cached.endTime = trainingEndTime;
     cached.lastModifiedTime = lastModifiedTime;
     cached.billableSeconds = billableSeconds;
+    cached.trainingSeconds = trainingSeconds;
+    cached.failureReason = failureReason;
+    cached.described = hasDetails;
     return cached;
 }
 

@@ -9,22 +9,37 @@ using namespace Qt::StringLiterals;
 namespace {
 
 const QString SelectSummary
-    = u"SELECT job, status, secondary_status, instance_type, instance_count, creation_ms, "
-      "end_ms, last_modified_ms, billable_seconds FROM job_summaries "_s;
+    = u"SELECT job, arn, status, secondary_status, instance_type, instance_count, creation_ms, "
+      "training_start_ms, end_ms, last_modified_ms, billable_seconds, training_seconds, failure_reason, "
+      "described FROM job_summaries "_s;
+
+std::optional<qint64> secondsFrom(const QVariant &value)
+{
+    return value.isNull() ? std::nullopt : std::optional<qint64>(value.toLongLong());
+}
+
+QVariant secondsValue(const std::optional<qint64> &seconds)
+{
+    return seconds ? QVariant(*seconds) : QVariant();
+}
 
 JobSummaryRecord summaryFrom(const QSqlQuery &query)
 {
     JobSummaryRecord record;
     record.jobName = query.value(0).toString();
-    record.status = query.value(1).toString();
-    record.secondaryStatus = query.value(2).toString();
-    record.instanceType = query.value(3).toString();
-    record.instanceCount = query.value(4).toInt();
-    record.creationTime = StoreSql::timeFrom(query.value(5));
-    record.endTime = StoreSql::timeFrom(query.value(6));
-    record.lastModifiedTime = StoreSql::timeFrom(query.value(7));
-    if (!query.value(8).isNull())
-        record.billableSeconds = query.value(8).toLongLong();
+    record.arn = query.value(1).toString();
+    record.status = query.value(2).toString();
+    record.secondaryStatus = query.value(3).toString();
+    record.instanceType = query.value(4).toString();
+    record.instanceCount = query.value(5).toInt();
+    record.creationTime = StoreSql::timeFrom(query.value(6));
+    record.trainingStartTime = StoreSql::timeFrom(query.value(7));
+    record.endTime = StoreSql::timeFrom(query.value(8));
+    record.lastModifiedTime = StoreSql::timeFrom(query.value(9));
+    record.billableSeconds = secondsFrom(query.value(10));
+    record.trainingSeconds = secondsFrom(query.value(11));
+    record.failureReason = query.value(12).toString();
+    record.described = query.value(13).toInt() == 1;
     return record;
 }
 
@@ -38,27 +53,35 @@ StoreResult<> JobSummaryCache::upsert(const QString &connection, const QList<Job
 {
     // Empty fields are bound as NULL, which coalesce turns into "keep the stored value".
     const QString sql
-        = u"INSERT INTO job_summaries (connection, job, status, secondary_status, instance_type, "
-          "instance_count, creation_ms, end_ms, last_modified_ms, billable_seconds) "
-          "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+        = u"INSERT INTO job_summaries (connection, job, arn, status, secondary_status, instance_type, "
+          "instance_count, creation_ms, training_start_ms, end_ms, last_modified_ms, billable_seconds, "
+          "training_seconds, failure_reason, described) "
+          "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
           "ON CONFLICT (connection, job) DO UPDATE SET"
+          " arn = coalesce(excluded.arn, arn),"
           " status = coalesce(excluded.status, status),"
           " secondary_status = coalesce(excluded.secondary_status, secondary_status),"
           " instance_type = coalesce(excluded.instance_type, instance_type),"
           " instance_count = coalesce(excluded.instance_count, instance_count),"
           " creation_ms = coalesce(excluded.creation_ms, creation_ms),"
+          " training_start_ms = coalesce(excluded.training_start_ms, training_start_ms),"
           " end_ms = coalesce(excluded.end_ms, end_ms),"
           " last_modified_ms = coalesce(excluded.last_modified_ms, last_modified_ms),"
-          " billable_seconds = coalesce(excluded.billable_seconds, billable_seconds)"_s;
+          " billable_seconds = coalesce(excluded.billable_seconds, billable_seconds),"
+          " training_seconds = coalesce(excluded.training_seconds, training_seconds),"
+          " failure_reason = coalesce(excluded.failure_reason, failure_reason),"
+          " described = coalesce(excluded.described, described)"_s;
     const QString what = tr("Could not save the training job list");
     return StoreResult<>::from(StoreTransaction::write(m_store, [&](const QSqlDatabase &db) {
         return StoreSql::changeEach(db, sql, records, what, [&](const JobSummaryRecord &record) {
-            return QVariantList { connection, record.jobName, StoreSql::textOrNull(record.status),
-                StoreSql::textOrNull(record.secondaryStatus), StoreSql::textOrNull(record.instanceType),
+            return QVariantList { connection, record.jobName, StoreSql::textOrNull(record.arn),
+                StoreSql::textOrNull(record.status), StoreSql::textOrNull(record.secondaryStatus),
+                StoreSql::textOrNull(record.instanceType),
                 record.instanceCount > 0 ? QVariant(record.instanceCount) : QVariant(),
-                StoreSql::timeValue(record.creationTime), StoreSql::timeValue(record.endTime),
-                StoreSql::timeValue(record.lastModifiedTime),
-                record.billableSeconds ? QVariant(*record.billableSeconds) : QVariant() };
+                StoreSql::timeValue(record.creationTime), StoreSql::timeValue(record.trainingStartTime),
+                StoreSql::timeValue(record.endTime), StoreSql::timeValue(record.lastModifiedTime),
+                secondsValue(record.billableSeconds), secondsValue(record.trainingSeconds),
+                StoreSql::textOrNull(record.failureReason), record.described ? QVariant(1) : QVariant() };
         });
     }));
 }

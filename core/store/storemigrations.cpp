@@ -86,6 +86,16 @@ const QList<StoreMigrations::Step> &StoreMigrations::steps()
                     since_ms INTEGER NOT NULL,
                     PRIMARY KEY (connection, job)))"_s,
             } },
+        { 3, u"monitor: ARN, training start and time, failure reason of job summaries"_s,
+            {
+                u"ALTER TABLE job_summaries ADD COLUMN arn TEXT"_s,
+                u"ALTER TABLE job_summaries ADD COLUMN training_start_ms INTEGER"_s,
+                u"ALTER TABLE job_summaries ADD COLUMN training_seconds INTEGER"_s,
+                u"ALTER TABLE job_summaries ADD COLUMN failure_reason TEXT"_s,
+                // 1 once a description filled the row; NULL for rows of version 2, which lack the columns
+                // above, so the monitor fetches them again.
+                u"ALTER TABLE job_summaries ADD COLUMN described INTEGER"_s,
+            } },
     };
     return all;
 }

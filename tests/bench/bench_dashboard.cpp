@@ -3,6 +3,8 @@
 // would. Time runs on a ManualClock, so the 2 requests/s budget costs no wall time: "clock" figures are what
 // a user would wait (budget-bound), "wall" figures what the process spent. Prints:
 //   - requests per steady round, against the target (the running jobs plus the changed list pages),
+//   - a screenful of ended jobs in view, only ever listed: the rounds and requests until their details are
+//     in, the busiest second, and the steady rounds after (unchanged),
 //   - the time from start to the first batch and to the full table (every job listed, every running job
 //     described), and the cached first paint after a restart,
 //   - the longest single event the process handled (the core's share of a GUI stall),
@@ -161,6 +163,53 @@ void BenchDashboard::headlessMonitorAtTenThousandJobs()
         qlonglong(firstRows), firstClock, qlonglong(firstWall), fullClock, qlonglong(fillRequests),
         qlonglong(fillRounds), double(fullWall) / 1000.0);
 
+    // A screenful of ended jobs from the middle of the table, which only list pages have shown.
+    constexpr int screenful = 40;
+    QStringList screen;
+    QStringList screenEnded;
+    for (const TrainingJobRecord &record : h.monitor().jobs().mid(total / 2, screenful)) {
+        screen.append(record.name);
+        if (record.isEnded() && !record.hasDetails)
+            screenEnded.append(record.name);
+    }
+    const auto screenDescribed = [&] {
+        return std::all_of(screenEnded.cbegin(), screenEnded.cend(),
+            [&](const QString &name) { return h.monitor().job(name)->hasDetails; });
+    };
+    const qsizetype roundsBeforeScreen = h.rounds.size();
+    const QDateTime screenShown = h.clock.now();
+    h.monitor().setVisibleJobs(screen);
+    QVERIFY(h.drive([&] { return screenDescribed() && !h.monitor().isRoundRunning(); }));
+    const double screenClock = double(screenShown.msecsTo(h.clock.now())) / 1000.0;
+    const QList<JobMonitorRound> screenRounds = h.rounds.mid(roundsBeforeScreen);
+    QStringList screenPerRound;
+    for (const JobMonitorRound &round : screenRounds) {
+        QVERIFY(round.error.isNull());
+        QVERIFY(round.visibleDescribes <= h.monitor().settings().maxVisibleDescribesPerRound);
+        screenPerRound.append(
+            u"%1 (+%2)"_s.arg(round.requests() - round.visibleDescribes).arg(round.visibleDescribes));
+    }
+    const qsizetype afterScreen = h.rounds.size();
+    QVERIFY(h.driveRounds(steadyRounds));
+    QList<int> perRoundAfter;
+    for (const JobMonitorRound &round : h.rounds.mid(afterScreen)) {
+        QCOMPARE(round.visibleDescribes, 0);
+        perRoundAfter.append(round.requests());
+    }
+    std::sort(perRoundAfter.begin(), perRoundAfter.end());
+    const int busiestSecond = MonitorHarness::busiestWindow(h.server.requests(), 1000);
+    qInfo(
+        "  %d ended jobs in view (of a screenful of %d), only ever listed: details after %lld rounds, %.1f s "
+        "clock; requests per round (own + visible describes): %s",
+        int(screenEnded.size()), screenful, qlonglong(screenRounds.size()), screenClock,
+        qPrintable(screenPerRound.join(u", "_s)));
+    qInfo("  after that, requests per steady round: median %d, max %d (unchanged: %s); busiest second of the "
+          "whole run: %d requests (budget %.0f)",
+        perRoundAfter.at(perRoundAfter.size() / 2), perRoundAfter.last(),
+        perRoundAfter == perRound ? "yes" : "NO", busiestSecond, h.budget().configuredRate());
+    QCOMPARE(perRoundAfter, perRound);
+    QVERIFY(busiestSecond <= int(h.budget().configuredRate()));
+
     // A restart: the cached table is painted before any request, then one round brings it up to date.
     h.restart();
     connectTable();
@@ -169,15 +218,17 @@ void BenchDashboard::headlessMonitorAtTenThousandJobs()
     QElapsedTimer paint;
     paint.start();
     h.monitor().start();
+    h.monitor().setVisibleJobs(screen); // described before the restart: the store has their details
     const qint64 paintMs = paint.elapsed();
     QCOMPARE(table.rows.size(), total);
     QCOMPARE(h.sim.requestCount(), before);
     QVERIFY(h.driveRounds(1));
     const JobMonitorRound afterRestart = h.rounds.last();
     qInfo("  restart: cached first paint of %d jobs in %lld ms wall, before any request; first round then "
-          "costs %d requests (%d list pages + %d describes)",
+          "costs %d requests (%d list pages + %d describes, %d of the jobs in view)",
         total, qlonglong(paintMs), afterRestart.requests(), afterRestart.listRequests,
-        afterRestart.describeRequests);
+        afterRestart.describeRequests, afterRestart.visibleDescribes);
+    QCOMPARE(afterRestart.visibleDescribes, 0);
 
     const double longestCpuMs = double(TimedApplication::s_longestCpuNs) / 1e6;
     qInfo("  longest single event handled: %.1f ms CPU, %.1f ms wall on this shared machine (the core's "

@@ -230,9 +230,11 @@ void BenchDashboardGui::dashboardPageAtTenThousandJobs()
     const double steadyStall = watchdog.worstMs();
     const double steadyEvent = Watchdog::longestEventMs();
     int steadyRequests = 0;
+    int steadyVisible = 0;
     int steadyChanged = 0;
     for (qsizetype i = steadyFrom; i < rounds.size(); ++i) {
         steadyRequests += rounds.at(i).requests();
+        steadyVisible += rounds.at(i).visibleDescribes;
         steadyChanged += int(rounds.at(i).changed.size());
     }
 
@@ -304,8 +306,9 @@ void BenchDashboardGui::dashboardPageAtTenThousandJobs()
     qInfo("  longest GUI stall (1 ms watchdog lateness / longest single event), target < %.0f ms:",
         stallTargetMs);
     qInfo("    while filling:           %6.1f ms / %6.1f ms", fillStall, fillEvent);
-    qInfo("    %d steady rounds:         %6.1f ms / %6.1f ms (%d requests, %d changed jobs)", steadyRounds,
-        steadyStall, steadyEvent, steadyRequests, steadyChanged);
+    qInfo("    %d steady rounds:         %6.1f ms / %6.1f ms (%d requests, %d of them describes of ended "
+          "rows in view; %d changed jobs)",
+        steadyRounds, steadyStall, steadyEvent, steadyRequests, steadyVisible, steadyChanged);
     qInfo("    filter, sort, scroll:    %6.1f ms / %6.1f ms (%s; the filter steps include a 200 ms wait)",
         userStall, userEvent, qPrintable(steps.join(u", "_s)));
     qInfo("    => worst during rounds and use: %.1f ms (%s)", worstStall, verdict(worstStall, stallTargetMs));

@@ -65,3 +65,15 @@ bool MonitorHarness::driveFor(std::chrono::milliseconds span)
     const QDateTime until = clock.now().addMSecs(span.count());
     return drive([&] { return clock.now() >= until; });
 }
+
+int MonitorHarness::busiestWindow(const QList<FixtureRequest> &requests, qint64 windowMs)
+{
+    int most = 0;
+    qsizetype first = 0;
+    for (qsizetype last = 0; last < requests.size(); ++last) {
+        while (requests[first].arrivedAt.msecsTo(requests[last].arrivedAt) >= windowMs)
+            ++first;
+        most = std::max(most, int(last - first + 1));
+    }
+    return most;
+}

@@ -44,6 +44,10 @@ public:
     // Until the clock reaches now + span.
     bool driveFor(std::chrono::milliseconds span);
 
+    // The most requests that arrived within any window of windowMs (half-open), by the server's clock: what
+    // the request budget allows is never more than its rate times the window (2 in a second by default).
+    static int busiestWindow(const QList<FixtureRequest> &requests, qint64 windowMs);
+
     // Every round the current monitor finished, round 0 included.
     QList<JobMonitorRound> rounds;
     // watchedJobEnded: "name status reason".

@@ -2,6 +2,8 @@
 #include "core/store/jobsummarycache.h"
 #include "tests/sagemaker/monitorharness.h"
 
+#include <numeric>
+
 using namespace Qt::StringLiterals;
 using namespace std::chrono_literals;
 
@@ -9,7 +11,8 @@ using namespace std::chrono_literals;
 // lifecycle leaves in the store, the table and its batches, the requests a round costs at 10,000 jobs, the
 // request budget under throttling, the watch list across a restart, failures and MaxRuntimeExceeded,
 // transitions of a job watched only part of the time, an old running job seen through describes, expired
-// credentials, failed rounds, stopping a job.
+// credentials, failed rounds, stopping a job; the table after a restart as it was before, and the ended jobs
+// in the dashboard's view described once each, with the budget left over.
 class TestJobMonitor : public QObject
 {
     Q_OBJECT
@@ -22,6 +25,8 @@ private slots:
     void budgetNeverExceeded_data();
     void budgetNeverExceeded();
     void restartReattachesTheWatchList();
+    void restartShowsTheSameTable();
+    void visibleEndedJobsAreDescribedOnce();
     void failureReasonAndMaxRuntimeExceeded();
     void watchedJobFirstSeenEndedIsReported();
     void transitionsOfAJobWatchedPartOfTheTime();
@@ -57,19 +62,6 @@ void addCompleted(SageMakerSim &sim, const QString &prefix, int count, const QDa
             u"%1-%2"_s.arg(prefix).arg(i, 4, 10, QChar(u'0')), newest.addSecs(-60 * i), 10s, 10s, 10s, 10s));
 }
 
-// The most requests that arrived within any window of windowMs (half-open), by the server's clock.
-int busiestWindow(const QList<FixtureRequest> &requests, qint64 windowMs)
-{
-    int most = 0;
-    qsizetype first = 0;
-    for (qsizetype last = 0; last < requests.size(); ++last) {
-        while (requests[first].arrivedAt.msecsTo(requests[last].arrivedAt) >= windowMs)
-            ++first;
-        most = std::max(most, int(last - first + 1));
-    }
-    return most;
-}
-
 QStringList phases(const QList<StatusChange> &history)
 {
     QStringList result;
@@ -87,6 +79,17 @@ QStringList phases(const QList<StatusTransition> &transitions)
             + (t.endTime.isValid() ? QString::number(T.secsTo(t.endTime)) : QString()));
     }
     return result;
+}
+
+// The jobs DescribeTrainingJob was asked for, in order.
+QStringList describedNames(const QList<FixtureRequest> &requests)
+{
+    QStringList names;
+    for (const FixtureRequest &request : requests) {
+        if (request.operation() == u"DescribeTrainingJob"_s)
+            names.append(request.json().value(u"TrainingJobName"_s).toString());
+    }
+    return names;
 }
 
 int networkRounds(const QList<JobMonitorRound> &rounds)
@@ -232,16 +235,20 @@ void TestJobMonitor::budgetNeverExceeded_data()
 {
     QTest::addColumn<QString>("fault");
     QTest::addColumn<bool>("recovers");
-    QTest::newRow("no throttling") << u"none"_s << true;
-    QTest::newRow("throttling for 5 s") << u"window"_s << true;
-    QTest::newRow("next 6 requests throttled") << u"next"_s << true;
-    QTest::newRow("service limit below the budget") << u"limit"_s << false;
+    QTest::addColumn<int>("visibleRows"); // the dashboard shows the newest jobs from 20 s on
+    QTest::newRow("no throttling") << u"none"_s << true << 0;
+    QTest::newRow("throttling for 5 s") << u"window"_s << true << 0;
+    QTest::newRow("next 6 requests throttled") << u"next"_s << true << 0;
+    QTest::newRow("service limit below the budget") << u"limit"_s << false << 0;
+    QTest::newRow("ended jobs in view, no throttling") << u"none"_s << true << 30;
+    QTest::newRow("ended jobs in view, throttling for 5 s") << u"window"_s << true << 30;
 }
 
 void TestJobMonitor::budgetNeverExceeded()
 {
     QFETCH(QString, fault);
     QFETCH(bool, recovers);
+    QFETCH(int, visibleRows);
     MonitorHarness h;
     h.sim.populate({ .total = 10000, .inProgress = 50 });
     QList<double> rates;
@@ -255,6 +262,10 @@ void TestJobMonitor::budgetNeverExceeded()
         &h.monitor(), &JobMonitor::throttledChanged, &h.monitor(), [&](bool t) { throttled.append(t); });
     h.monitor().start();
     QVERIFY(h.driveFor(20s)); // into the first fill
+    QStringList visible;
+    for (const TrainingJobRecord &record : h.monitor().jobs().mid(0, visibleRows))
+        visible.append(record.name);
+    h.monitor().setVisibleJobs(visible);
     if (fault == u"window"_s)
         h.sim.throttleFor(5s);
     else if (fault == u"next"_s)
@@ -265,12 +276,22 @@ void TestJobMonitor::budgetNeverExceeded()
     QVERIFY(h.driveRounds(3));
     if (recovers)
         QVERIFY(h.drive([&] { return !h.budget().isThrottled(); }));
+    const auto visibleHaveDetails = [&] {
+        return std::all_of(visible.cbegin(), visible.cend(),
+            [&](const QString &name) { return h.monitor().job(name)->hasDetails; });
+    };
+    if (recovers)
+        QVERIFY(h.drive([&] { return visibleHaveDetails() && !h.monitor().isRoundRunning(); }));
+    const int visibleDescribes = std::accumulate(h.rounds.cbegin(), h.rounds.cend(), 0,
+        [](int sum, const JobMonitorRound &round) { return sum + round.visibleDescribes; });
+    QCOMPARE(visibleDescribes > 0, visibleRows > 0 && recovers);
 
     // Never more than the configured 2 requests in any second, throttled attempts and retries included.
     const QList<FixtureRequest> requests = h.server.requests();
     QCOMPARE(qsizetype(h.budget().issued()), requests.size());
-    QVERIFY2(busiestWindow(requests, 1000) <= 2, qPrintable(QString::number(busiestWindow(requests, 1000))));
-    QVERIFY(busiestWindow(requests, 10000) <= 20);
+    QVERIFY2(MonitorHarness::busiestWindow(requests, 1000) <= 2,
+        qPrintable(QString::number(MonitorHarness::busiestWindow(requests, 1000))));
+    QVERIFY(MonitorHarness::busiestWindow(requests, 10000) <= 20);
     QCOMPARE(h.monitor().budgetState().configuredRate, 2.0);
     if (fault == u"none"_s) {
         QCOMPARE(h.sim.throttledCount(), 0);
@@ -336,6 +357,128 @@ void TestJobMonitor::restartReattachesTheWatchList()
     QVERIFY(h.driveRounds(2));
     QCOMPARE(h.endings.size(), 1);
     QVERIFY(h.monitor().isWatched(u"watched-job"_s));
+}
+
+void TestJobMonitor::restartShowsTheSameTable()
+{
+    MonitorHarness h;
+    // Ended before the monitor started: only ever seen on a list page.
+    addCompleted(h.sim, u"old"_s, 3, T.addSecs(-3600));
+    SimTrainingJob::Script fails = job(u"fails"_s, T, 30s, 30s, 60s, 30s, SimTrainingJob::Outcome::Failed);
+    fails.failureReason = u"AlgorithmError: ExecuteUserScriptError: ExitCode 1"_s;
+    h.sim.addJob(fails);
+    h.sim.addJob(job(u"completes"_s, T.addSecs(-10), 30s, 30s, 60s, 30s));
+    h.sim.addJob(job(u"runs"_s, T.addSecs(-20), 30s, 30s, 3600s, 30s));
+    h.monitor().start();
+    // Seen running, then seen ended on a list page: the describe that follows brings the details.
+    const auto ended = [&](const QString &name) {
+        const auto record = h.monitor().job(name);
+        return record && record->isEnded();
+    };
+    QVERIFY(
+        h.drive([&] { return ended(u"fails"_s) && ended(u"completes"_s) && !h.monitor().isRoundRunning(); }));
+    const QList<TrainingJobRecord> before = h.monitor().jobs();
+    QCOMPARE(before.size(), 6);
+
+    h.monitor().stop();
+    h.restart();
+    const qsizetype requestsBefore = h.server.requests().size();
+    h.monitor().start();
+    QCOMPARE(h.rounds.size(), 1);
+    const JobMonitorRound cached = h.rounds.first();
+    QVERIFY(cached.fromCache);
+    QCOMPARE(h.server.requests().size(), requestsBefore);
+    QCOMPARE(cached.changed, before);
+    const auto failed = std::find_if(cached.changed.cbegin(), cached.changed.cend(),
+        [](const TrainingJobRecord &r) { return r.name == u"fails"_s; });
+    QVERIFY(failed != cached.changed.cend());
+    QCOMPARE(failed->status, u"Failed"_s);
+    QCOMPARE(failed->failureReason, fails.failureReason);
+    QCOMPARE(failed->arn, u"arn:aws:sagemaker:us-east-1:123456789012:training-job/fails"_s);
+    QCOMPARE(failed->trainingStartTime, T.addSecs(30));
+    QCOMPARE(failed->trainingEndTime, T.addSecs(150));
+    QCOMPARE(failed->billableSeconds, std::optional<qint64>(120));
+    QCOMPARE(failed->instanceType, u"ml.g5.2xlarge"_s);
+    QCOMPARE(failed->instanceCount, 2);
+    QVERIFY(failed->hasDetails);
+    // What only a list page showed comes back as that, and a described job is not described again.
+    QVERIFY(!h.monitor().job(u"old-0000"_s)->hasDetails);
+    QVERIFY(h.monitor().job(u"runs"_s)->hasDetails);
+    QVERIFY(h.driveRounds(2));
+    QCOMPARE(describedNames(h.server.requests().mid(requestsBefore)), QStringList());
+    QCOMPARE(h.monitor().job(u"fails"_s)->failureReason, fails.failureReason);
+    QVERIFY2(h.storeErrors.isEmpty(), qPrintable(h.storeErrors.join(u'\n')));
+}
+
+void TestJobMonitor::visibleEndedJobsAreDescribedOnce()
+{
+    MonitorHarness h;
+    // Two list pages of ended jobs and a running one: the monitor describes none of the ended ones itself.
+    addCompleted(h.sim, u"done"_s, 150, T.addSecs(-600));
+    h.sim.addJob(job(u"run"_s, T.addSecs(-300), 60s, 60s, 36000s, 60s)); // training throughout
+    h.monitor().start();
+    QVERIFY(h.drive([&] { return !h.rounds.isEmpty() && h.rounds.last().complete; }));
+    QVERIFY(h.driveRounds(2));
+    const JobMonitorRound steady = h.rounds.last();
+    QCOMPARE(steady.visibleDescribes, 0);
+    QCOMPARE(describedNames(h.server.requests()), QStringList { u"run"_s });
+
+    // A screenful from the middle of the table, with the running job and a name the monitor does not know.
+    QStringList visible { u"run"_s, u"not-a-job"_s };
+    QStringList visibleEnded;
+    for (int i = 100; i < 112; ++i)
+        visibleEnded.append(u"done-%1"_s.arg(i, 4, 10, QChar(u'0')));
+    visible += visibleEnded;
+    h.monitor().setVisibleJobs(visible);
+    const qsizetype roundsBefore = h.rounds.size();
+    QVERIFY(h.drive([&] {
+        return std::all_of(visibleEnded.cbegin(), visibleEnded.cend(), [&](const QString &name) {
+            return h.monitor().job(name)->hasDetails;
+        }) && !h.monitor().isRoundRunning();
+    }));
+    const QList<JobMonitorRound> filling = h.rounds.mid(roundsBefore);
+    // 12 jobs at no more than 5 a round: three rounds, each the steady round plus its visible describes.
+    QCOMPARE(filling.size(), 3);
+    for (const JobMonitorRound &round : filling) {
+        QVERIFY(round.error.isNull());
+        QVERIFY(round.visibleDescribes <= h.monitor().settings().maxVisibleDescribesPerRound);
+        QCOMPARE(round.requests() - round.visibleDescribes, steady.requests());
+        QCOMPARE(round.changed.size(), round.visibleDescribes);
+    }
+    const TrainingJobRecord filled = *h.monitor().job(u"done-0105"_s);
+    QCOMPARE(filled.instanceType, u"ml.g5.2xlarge"_s);
+    QCOMPARE(filled.instanceCount, 2);
+    QCOMPARE(filled.billableSeconds, std::optional<qint64>(30));
+    // Jobs just outside the view are not described; each one in view is described once.
+    QVERIFY(!h.monitor().job(u"done-0099"_s)->hasDetails);
+    QVERIFY(!h.monitor().job(u"done-0112"_s)->hasDetails);
+    QStringList described = describedNames(h.server.requests());
+    described.removeAll(u"run"_s);
+    QCOMPARE(described, visibleEnded);
+
+    // Nothing new in view: rounds cost what they cost before.
+    QVERIFY(h.driveRounds(3));
+    for (const JobMonitorRound &round : h.rounds.mid(h.rounds.size() - 3)) {
+        QCOMPARE(round.requests(), steady.requests());
+        QCOMPARE(round.visibleDescribes, 0);
+    }
+    // The describes take the time the pause before the next round would have idled away: the rounds keep
+    // their pace.
+    for (qsizetype i = roundsBefore; i < h.rounds.size(); ++i)
+        QCOMPARE(h.rounds[i - 1].startedAt.msecsTo(h.rounds[i].startedAt), 10000);
+    const QList<FixtureRequest> requests = h.server.requests();
+    QVERIFY(MonitorHarness::busiestWindow(requests, 1000) <= 2);
+    QVERIFY(MonitorHarness::busiestWindow(requests, 10000) <= 20);
+
+    // After a restart the details come from the store: nothing is described again.
+    h.monitor().stop();
+    h.restart();
+    const qsizetype requestsBefore = h.server.requests().size();
+    h.monitor().start();
+    h.monitor().setVisibleJobs(visible);
+    QVERIFY(h.monitor().job(u"done-0105"_s)->hasDetails);
+    QVERIFY(h.driveRounds(3));
+    QCOMPARE(describedNames(h.server.requests().mid(requestsBefore)), QStringList());
 }
 
 void TestJobMonitor::failureReasonAndMaxRuntimeExceeded()

@@ -32,6 +32,8 @@ private slots:
     void changeDetection();
     void orderAndOldest();
     void activeAmongOlderCountsOnlyUncoveredActiveJobs();
+    void endedWithoutDetails_data();
+    void endedWithoutDetails();
     void changeTime_data();
     void changeTime();
     void rateMeterSlidesItsWindow();
@@ -138,18 +140,23 @@ void TestJobMonitorLogic::transitionsSkipEntriesWithoutStart()
 
 void TestJobMonitorLogic::cacheRoundTrip()
 {
-    TrainingJobRecord r = record(u"job"_s, u"Completed"_s, T, u"Completed"_s, T.addSecs(600));
+    // Everything the table and the detail pane show of a described job comes back after a restart.
+    TrainingJobRecord r = record(u"job"_s, u"Failed"_s, T, u"Failed"_s, T.addSecs(600));
+    r.arn = u"arn:aws:sagemaker:us-east-1:1:training-job/job"_s;
     r.instanceType = u"ml.m5.xlarge"_s;
     r.instanceCount = 2;
+    r.trainingStartTime = T.addSecs(100);
     r.trainingEndTime = T.addSecs(600);
     r.billableSeconds = 500;
+    r.trainingSeconds = 510;
+    r.failureReason = u"AlgorithmError: boom"_s;
     r.hasDetails = true;
-    const TrainingJobRecord back = TrainingJobRecord::fromCache(r.toCache());
-    QCOMPARE(back, r);
-    // Without an instance type the cache has nothing only a describe gives.
-    r.instanceType.clear();
-    r.instanceCount = 0;
-    QVERIFY(!TrainingJobRecord::fromCache(r.toCache()).hasDetails);
+    QCOMPARE(TrainingJobRecord::fromCache(r.toCache()), r);
+    // A list summary: nothing only a describe gives, and the cache says so.
+    const TrainingJobRecord listed = TrainingJobRecord::fromSummary(
+        summary(u"listed"_s, u"Completed"_s, u"Completed"_s, T, T.addSecs(60)));
+    QVERIFY(!listed.toCache().described);
+    QCOMPARE(TrainingJobRecord::fromCache(listed.toCache()), listed);
 }
 
 void TestJobMonitorLogic::summaryKeepsDescribeOnlyFields_data()
@@ -274,6 +281,44 @@ void TestJobMonitorLogic::activeAmongOlderCountsOnlyUncoveredActiveJobs()
     QCOMPARE(known.activeAmongOlder(after, 10, {}), 3); // down to job-0
     QCOMPARE(known.activeAmongOlder(after, 10, { u"job-4"_s }), 2); // job-4 was on a page already
     QCOMPARE(known.activeAmongOlder(*known.find(u"job-1"_s), 10, {}), 0);
+}
+
+void TestJobMonitorLogic::endedWithoutDetails_data()
+{
+    QTest::addColumn<QStringList>("names");
+    QTest::addColumn<int>("count");
+    QTest::addColumn<QStringList>("skip");
+    QTest::addColumn<QStringList>("expected");
+    const QStringList all { u"listed-a"_s, u"running"_s, u"described"_s, u"unknown"_s, u"listed-b"_s,
+        u"listed-c"_s };
+    QTest::newRow("ended list summaries only, in the given order")
+        << all << 5 << QStringList() << QStringList { u"listed-a"_s, u"listed-b"_s, u"listed-c"_s };
+    QTest::newRow("at most count") << all << 2 << QStringList()
+                                   << QStringList { u"listed-a"_s, u"listed-b"_s };
+    QTest::newRow("none for count 0") << all << 0 << QStringList() << QStringList();
+    QTest::newRow("skipped names left out")
+        << all << 5 << QStringList { u"listed-b"_s } << QStringList { u"listed-a"_s, u"listed-c"_s };
+    QTest::newRow("a name given twice counts once") << QStringList { u"listed-c"_s, u"listed-c"_s,
+        u"listed-a"_s } << 5 << QStringList() << QStringList { u"listed-c"_s, u"listed-a"_s };
+}
+
+void TestJobMonitorLogic::endedWithoutDetails()
+{
+    QFETCH(QStringList, names);
+    QFETCH(int, count);
+    QFETCH(QStringList, skip);
+    QFETCH(QStringList, expected);
+    KnownJobs known;
+    known.applySummary(record(u"listed-a"_s, u"Completed"_s, T.addSecs(5)));
+    known.applySummary(record(u"running"_s, u"InProgress"_s, T.addSecs(4)));
+    TrainingJobRecord described = record(u"described"_s, u"Failed"_s, T.addSecs(3));
+    described.hasDetails = true;
+    known.applyDescription(described);
+    // A later list summary of a described job keeps it described.
+    known.applySummary(record(u"described"_s, u"Failed"_s, T.addSecs(3)));
+    known.applySummary(record(u"listed-b"_s, u"Stopped"_s, T.addSecs(2)));
+    known.applySummary(record(u"listed-c"_s, u"Failed"_s, T.addSecs(1)));
+    QCOMPARE(known.endedWithoutDetails(names, count, QSet<QString>(skip.cbegin(), skip.cend())), expected);
 }
 
 void TestJobMonitorLogic::changeTime_data()

@@ -11,7 +11,8 @@ namespace {
 const QString Connection = u"default|us-east-1|"_s;
 const QDateTime T0(QDate(2026, 1, 1), QTime(0, 0), Qt::UTC);
 
-// What ListTrainingJobs returns for a job: no secondary status, instance type or billable time.
+// What ListTrainingJobs returns for a job: no secondary status, instance type, start, billable time or
+// failure reason.
 JobSummaryRecord listed(const QString &name, const QString &status, const QDateTime &modified)
 {
     JobSummaryRecord record;
@@ -26,16 +27,24 @@ JobSummaryRecord described(int i)
 {
     JobSummaryRecord record;
     record.jobName = u"job-%1"_s.arg(i, 5, 10, QChar(u'0'));
-    record.status = i % 200 == 0 ? u"InProgress"_s : u"Completed"_s;
-    record.secondaryStatus = i % 200 == 0 ? u"Training"_s : u"Completed"_s;
+    record.arn = u"arn:aws:sagemaker:us-east-1:123456789012:training-job/"_s + record.jobName;
+    const bool running = i % 200 == 0;
+    const bool failed = !running && i % 2 == 1;
+    record.status = running ? u"InProgress"_s : (failed ? u"Failed"_s : u"Completed"_s);
+    record.secondaryStatus = running ? u"Training"_s : record.status;
     record.instanceType = i % 2 ? u"ml.m5.xlarge"_s : u"ml.g5.2xlarge"_s;
     record.instanceCount = 1 + i % 4;
     record.creationTime = T0.addSecs(60 * i);
-    if (i % 200 != 0) {
+    record.trainingStartTime = record.creationTime.addSecs(90);
+    if (!running) {
         record.endTime = record.creationTime.addSecs(3600);
         record.billableSeconds = 3500 + i % 100;
+        record.trainingSeconds = 3510 + i % 100;
     }
+    if (failed)
+        record.failureReason = u"AlgorithmError: ExitCode %1"_s.arg(i);
     record.lastModifiedTime = record.creationTime.addSecs(3600);
+    record.described = true;
     return record;
 }
 
@@ -47,6 +56,7 @@ class TestJobSummaryCache : public QObject
 
 private slots:
     void emptyFieldsKeepStoredValues();
+    void describedFieldsRoundTrip();
     void summariesAreNewestFirstPerConnection();
     void tenThousandSummaries();
 };
@@ -69,6 +79,26 @@ void TestJobSummaryCache::emptyFieldsKeepStoredValues()
     expected.status = u"Stopped"_s;
     expected.lastModifiedTime = modified;
     QCOMPARE(cache.summary(Connection, full.jobName)->value(), expected);
+}
+
+void TestJobSummaryCache::describedFieldsRoundTrip()
+{
+    TemporaryStore temp;
+    QVERIFY(temp.open().ok());
+    // Listed first, described later (the order a dashboard sees a job in), then read after a restart.
+    JobSummaryRecord full = described(7);
+    QVERIFY(!full.failureReason.isEmpty());
+    JobSummaryRecord fromList = listed(full.jobName, full.status, full.lastModifiedTime);
+    fromList.creationTime = full.creationTime;
+    QVERIFY(JobSummaryCache(temp.store()).upsert(Connection, { fromList }).ok());
+    const auto listedOnly = JobSummaryCache(temp.store()).summary(Connection, full.jobName).value();
+    QVERIFY(listedOnly);
+    QVERIFY(!listedOnly->described);
+    QVERIFY(listedOnly->failureReason.isEmpty());
+    QVERIFY(JobSummaryCache(temp.store()).upsert(Connection, { full }).ok());
+
+    QVERIFY(temp.reopen().ok());
+    QCOMPARE(JobSummaryCache(temp.store()).summary(Connection, full.jobName)->value(), full);
 }
 
 void TestJobSummaryCache::summariesAreNewestFirstPerConnection()

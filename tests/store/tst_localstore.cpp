@@ -1,5 +1,6 @@
 #include "core/store/draftstore.h"
 #include "core/store/jobhistorystore.h"
+#include "core/store/jobsummarycache.h"
 #include "core/store/localstore.h"
 #include "core/store/storemigrations.h"
 #include "tests/store/temporarystore.h"
@@ -89,6 +90,7 @@ private slots:
     void freshStoreHasLatestSchemaAndSettings();
     void migratesFromOlderVersion_data();
     void migratesFromOlderVersion();
+    void jobSummariesOfVersion2GainTheDescribedFields();
     void migrationStepsAgreeWithFreshSchema();
     void newerSchemaOpensReadOnly();
     void damagedFileIsMovedAside_data();
@@ -155,6 +157,50 @@ void TestLocalStore::migratesFromOlderVersion()
     JobHistoryStore history(temp.store());
     auto recorded = history.recordStatus(u"c"_s, { u"job"_s, u"InProgress"_s, u"Starting"_s, {} });
     QVERIFY2(recorded.ok(), qPrintable(recorded.error()));
+}
+
+void TestLocalStore::jobSummariesOfVersion2GainTheDescribedFields()
+{
+    // A store the dashboard filled before summaries kept the ARN, start, training time and failure reason.
+    TemporaryStore temp;
+    {
+        RawDatabase raw(temp.path());
+        auto reached = StoreMigrations::migrate(raw.db(), 2);
+        QVERIFY2(reached.ok(), qPrintable(reached.error()));
+        QVERIFY(raw.exec(
+            u"INSERT INTO job_summaries (connection, job, status, secondary_status, instance_type, "
+            "instance_count, creation_ms, end_ms, last_modified_ms, billable_seconds) VALUES "
+            "('c', 'failed-job', 'Failed', 'Failed', 'ml.g5.2xlarge', 2, 1000, 61000, 62000, 50)"_s));
+    }
+    QVERIFY2(LocalStore::latestSchemaVersion() > 2, "the test upgrades from the version before the latest");
+
+    auto opened = temp.open();
+    QVERIFY2(opened.ok(), qPrintable(opened.error()));
+    QCOMPARE(temp.store().schemaVersion(), LocalStore::latestSchemaVersion());
+    JobSummaryCache cache(temp.store());
+    const auto upgraded = cache.summary(u"c"_s, u"failed-job"_s);
+    QVERIFY2(upgraded.ok(), qPrintable(upgraded.error()));
+    QVERIFY(upgraded->has_value());
+    JobSummaryRecord expected;
+    expected.jobName = u"failed-job"_s;
+    expected.status = u"Failed"_s;
+    expected.secondaryStatus = u"Failed"_s;
+    expected.instanceType = u"ml.g5.2xlarge"_s;
+    expected.instanceCount = 2;
+    expected.creationTime = QDateTime::fromMSecsSinceEpoch(1000, Qt::UTC);
+    expected.endTime = QDateTime::fromMSecsSinceEpoch(61000, Qt::UTC);
+    expected.lastModifiedTime = QDateTime::fromMSecsSinceEpoch(62000, Qt::UTC);
+    expected.billableSeconds = 50;
+    // The old row keeps what it had; it is not marked described, so the monitor asks for the rest once.
+    QCOMPARE(**upgraded, expected);
+
+    expected.arn = u"arn:aws:sagemaker:us-east-1:123456789012:training-job/failed-job"_s;
+    expected.trainingStartTime = QDateTime::fromMSecsSinceEpoch(11000, Qt::UTC);
+    expected.trainingSeconds = 50;
+    expected.failureReason = u"AlgorithmError: ExitCode 1"_s;
+    expected.described = true;
+    QVERIFY(cache.upsert(u"c"_s, { expected }).ok());
+    QCOMPARE(cache.summary(u"c"_s, u"failed-job"_s)->value(), expected);
 }
 
 void TestLocalStore::migrationStepsAgreeWithFreshSchema()

@@ -1,4 +1,3 @@
-#include "core/aws/tokenbucket.h"
 #include "core/pricing/priceservice.h"
 #include "core/sagemaker/jobmonitor.h"
 #include "core/sagemaker/sagemakerclient.h"
@@ -29,6 +28,7 @@
 #include <QSignalSpy>
 #include <QSpinBox>
 #include <QStandardPaths>
+#include <QTabWidget>
 #include <QTableView>
 #include <QTableWidget>
 #include <QTemporaryDir>
@@ -146,6 +146,8 @@ private slots:
     void modelSignals_data();
     void modelSignals();
     void roundChangesAreDataChanged();
+    void selectionSurvivesAReset();
+    void rowsInViewAreDescribed();
     void liveColumnsRepaintWithoutSignals();
     void filters_data();
     void filters();
@@ -297,7 +299,12 @@ void TestDashboard::roundChangesAreDataChanged()
 {
     Dashboard d;
     d.start();
-    QVERIFY(d.h.driveRounds(1));
+    // The ended jobs in view get their details first (five of seven rows at once: a reset).
+    QVERIFY(d.h.drive([&] {
+        return d.table()->rowCount() == 7
+            && !column(d.table(), TrainingJobTableModel::Instance).contains(QString())
+            && !d.h.monitor().isRoundRunning();
+    }));
     QSignalSpy dataChanged(d.page->jobsModel(), &QAbstractItemModel::dataChanged);
     QSignalSpy reset(d.page->jobsModel(), &QAbstractItemModel::modelReset);
     QSignalSpy inserted(d.page->jobsModel(), &QAbstractItemModel::rowsInserted);
@@ -310,6 +317,75 @@ void TestDashboard::roundChangesAreDataChanged()
     QCOMPARE(d.table()->index(0, TrainingJobTableModel::Name).data().toString(), u"run-3"_s);
     QVERIFY(d.h.drive([&] { return !dataChanged.isEmpty(); }));
     QCOMPARE(reset.size(), 0);
+}
+
+void TestDashboard::selectionSurvivesAReset()
+{
+    Dashboard d;
+    d.start();
+    QVERIFY(d.h.driveRounds(1));
+    QVERIFY(d.page->selectJob(u"done-b"_s));
+    QSignalSpy reset(d.page->jobsModel(), &QAbstractItemModel::modelReset);
+    QList<TrainingJobRecord> most;
+    for (const QString &name : { u"done-a"_s, u"done-b"_s, u"done-c"_s, u"broken"_s, u"ancient"_s }) {
+        TrainingJobRecord changed = *d.page->jobsModel()->record(name);
+        changed.instanceType = u"ml.m5.xlarge"_s;
+        most.append(changed);
+    }
+    d.page->jobsModel()->applyChanges(most);
+    QCOMPARE(reset.size(), 1);
+    QCOMPARE(d.page->currentJob(), u"done-b"_s);
+    QCOMPARE(d.page->table()->currentIndex().data(TrainingJobTableModel::NameRole).toString(), u"done-b"_s);
+    QVERIFY(d.page->table()->selectionModel()->isRowSelected(d.page->table()->currentIndex().row()));
+}
+
+void TestDashboard::rowsInViewAreDescribed()
+{
+    Dashboard d;
+    // 200 ended jobs below the seven: far more than the view shows.
+    for (int i = 0; i < 200; ++i)
+        d.h.sim.addJob(script(u"bulk-%1"_s.arg(i, 3, 10, QChar(u'0')), T.addDays(-1).addSecs(-60 * i), 60s));
+    QTableView *view = d.page->table();
+    const auto rowsInView = [&] {
+        QStringList names;
+        for (int row = 0; row < d.table()->rowCount(); ++row) {
+            const QModelIndex index = d.table()->index(row, 0);
+            if (view->visualRect(index).intersects(view->viewport()->rect()))
+                names.append(index.data(TrainingJobTableModel::NameRole).toString());
+        }
+        return names;
+    };
+    const auto described = [&](const QStringList &names) {
+        return std::all_of(names.cbegin(), names.cend(), [&](const QString &name) {
+            const TrainingJobRecord *job = d.page->jobsModel()->record(name);
+            return job && !TrainingJobTableModel::instanceText(*job).isEmpty();
+        });
+    };
+    d.start();
+    QVERIFY(d.h.drive([&] { return !d.h.rounds.isEmpty() && d.h.rounds.last().complete; }));
+
+    // The monitor hears which rows are in view, and fills them in a few rounds.
+    QVERIFY(d.h.drive([&] { return d.h.monitor().visibleJobs() == rowsInView(); }));
+    const QStringList top = rowsInView();
+    QVERIFY2(top.size() > 10 && top.size() < 60, qPrintable(QString::number(top.size())));
+    QVERIFY(d.h.drive([&] { return described(top) && !d.h.monitor().isRoundRunning(); }));
+    QVERIFY(!described({ u"bulk-199"_s }));
+    const int topRound = d.h.rounds.last().number;
+    QVERIFY2(topRound <= 3 + int(top.size()) / 5, qPrintable(QString::number(topRound)));
+    QVERIFY(
+        d.table()->index(top.size() - 1, TrainingJobTableModel::Cost).data().toString().startsWith(u"≈"_s));
+
+    // Scrolled to the end: the rows there are next; those scrolled past are not asked for.
+    view->scrollToBottom();
+    QVERIFY(d.h.drive([&] { return d.h.monitor().visibleJobs() == rowsInView(); }));
+    const QStringList bottom = rowsInView();
+    QVERIFY(bottom.contains(u"bulk-199"_s));
+    QVERIFY(d.h.drive([&] { return described(bottom) && !d.h.monitor().isRoundRunning(); }));
+    QVERIFY(!described({ u"bulk-100"_s }));
+
+    // Another tab over the table: no rows in view.
+    child<QTabWidget>(d.page.get(), u"jobViews"_s)->setCurrentIndex(1);
+    QVERIFY(d.h.drive([&] { return d.h.monitor().visibleJobs().isEmpty(); }));
 }
 
 void TestDashboard::liveColumnsRepaintWithoutSignals()

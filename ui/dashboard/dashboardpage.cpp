@@ -1,7 +1,6 @@
 #include "ui/dashboard/dashboardpage.h"
 
 #include "core/aws/clock.h"
-#include "core/aws/tokenbucket.h" // jobmonitor.h returns a TokenBucket * from a QPointer inline
 #include "core/sagemaker/describewithtags.h"
 #include "core/sagemaker/jobmonitor.h"
 #include "core/sagemaker/notconnectederror.h"
@@ -19,6 +18,7 @@
 #include "ui/dashboard/trainingjobfilterproxy.h"
 #include "ui/dashboard/trainingjobtablemodel.h"
 #include "ui/dashboard/userprompts.h"
+#include "ui/dashboard/visiblejobstracker.h"
 #include "ui/placeholderpage.h"
 #include "ui/requestbudgetindicator.h"
 
@@ -164,6 +164,20 @@ QWidget *DashboardPage::createJobViews()
     header->resizeSection(TrainingJobTableModel::Cost, charWidth * 13);
     connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
         &DashboardPage::onCurrentRowChanged);
+    // A batch that changed most rows resets the model and the view's selection: the current job stays marked.
+    connect(m_proxy, &QAbstractItemModel::modelReset, this, [this] {
+        const int row = m_jobs->rowOf(m_current);
+        const QModelIndex index = row < 0 ? QModelIndex() : m_proxy->mapFromSource(m_jobs->index(row, 0));
+        if (index.isValid())
+            m_table->selectionModel()->setCurrentIndex(
+                index, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+    });
+    // The monitor fills in the rows in view that only a list page has shown (instance, cost).
+    m_visibleJobs = new VisibleJobsTracker(m_table, TrainingJobTableModel::NameRole, m_clock, this);
+    connect(m_visibleJobs, &VisibleJobsTracker::visibleJobsChanged, this, [this](const QStringList &names) {
+        if (m_monitor)
+            m_monitor->setVisibleJobs(names);
+    });
 
     m_views = new QTabWidget;
     m_views->setObjectName(u"jobViews"_s);
@@ -231,8 +245,10 @@ void DashboardPage::setBudgetIndicator(RequestBudgetIndicator *indicator)
 
 void DashboardPage::setMonitor(JobMonitor *monitor, SageMakerClient *client)
 {
-    if (m_monitor)
+    if (m_monitor) {
         disconnect(m_monitor, nullptr, this, nullptr);
+        m_monitor->setVisibleJobs({});
+    }
     m_monitor = monitor;
     m_client = client;
     m_descriptions.clear();
@@ -269,6 +285,7 @@ void DashboardPage::setMonitor(JobMonitor *monitor, SageMakerClient *client)
         m_jobs->setJobs(monitor->jobs());
     else
         monitor->start(); // round 0, the cached table, arrives before this returns
+    monitor->setVisibleJobs(m_visibleJobs->visibleJobs());
     onBudget(monitor->budgetState());
     m_filters->updateCount();
 }

@@ -22,6 +22,7 @@ class SageMakerClient;
 class TrainingJobFilterProxy;
 class TrainingJobTableModel;
 class UserPrompts;
+class VisibleJobsTracker;
 struct AwsError;
 struct JobMonitorRound;
 struct RequestBudgetState;
@@ -113,6 +114,7 @@ private:
     JobFilterBar *m_filters;
     QTabWidget *m_views = nullptr;
     QTableView *m_table = nullptr;
+    VisibleJobsTracker *m_visibleJobs = nullptr;
     JobDetailPane *m_pane;
     QAction *m_refresh;
     QTimer *m_liveTimer;

@@ -1,7 +1,6 @@
 #include "ui/dashboard/dashboardpages.h"
 
 #include "core/aws/clock.h"
-#include "core/aws/tokenbucket.h" // jobmonitor.h returns a TokenBucket * from a QPointer inline
 #include "core/sagemaker/jobmonitor.h"
 #include "core/sagemaker/modelbrowser.h"
 #include "core/session/connectionservices.h"
