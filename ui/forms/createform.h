@@ -5,6 +5,7 @@
 #include "core/aws/awserror.h"
 #include "ui/forms/fieldbindings.h"
 #include "ui/forms/formtaborder.h"
+#include "ui/forms/recentvaluecombos.h"
 #include "ui/forms/reviewpage.h"
 
 #include <QJsonObject>
@@ -17,18 +18,18 @@ class Clock;
 class DiagnosticsList;
 class DraftAutosaver;
 class DraftsBar;
+class FormActions;
+class FormDrafts;
+class FormEditPage;
 class FormSection;
+class FormSubmitFlow;
+class FormTemplates;
 class JsonPreview;
 class LocalStore;
 class MessageBar;
-class QAction;
 class QComboBox;
-class QLabel;
 class QLineEdit;
-class QPushButton;
-class QScrollArea;
 class QStackedWidget;
-class QTabWidget;
 class SectionNavigator;
 struct Draft;
 
@@ -40,9 +41,10 @@ struct Draft;
 // waits for submitSucceeded() or submitFailed(): the form never calls a service itself (CreateFormController
 // does), so it works and is tested without a network.
 //
-// The layout: message bars on top; the "Form" tab (a scroll area with the sections) and the "JSON" tab;
-// beside them the section navigator and the problem list; Review and the template buttons under them.
-// The review page replaces all that until the user goes back.
+// The layout: message bars on top, then the editing page (FormEditPage: the sections and the JSON tab, the
+// section navigator and the problem list, Review and the template buttons). The review page replaces the
+// editing page until the user goes back. The review and submit flow is FormSubmitFlow's, the templates are
+// FormTemplates', the autosave is DraftAutosaver's and the files are CreateFormFiles'.
 //
 // Actions (object names, window shortcuts while the form is visible): "reviewOrSubmit" Ctrl+Return,
 // "backToForm" Esc, "nextProblem" F8, "previousProblem" Shift+F8, "toggleJson" Ctrl+J, "goToSections"
@@ -70,9 +72,9 @@ public:
     std::optional<QJsonObject> original() const { return m_original; }
 
     bool isReviewing() const;
-    bool isSubmitting() const { return m_submitting; }
+    bool isSubmitting() const;
     QString draftId() const;
-    QString lastArn() const { return m_lastArn; }
+    QString lastArn() const;
 
     // Drafts, templates and recently used values live there; nullptr turns them off. The store must outlive
     // the form. Lists unsent drafts of this kind in the drafts bar.
@@ -86,12 +88,12 @@ public:
     void showMessage(const QString &text, bool warning = false);
 
     ReviewPage *reviewPage() const { return m_review; }
-    DiagnosticsList *problems() const { return m_problems; }
-    JsonPreview *jsonPreview() const { return m_json; }
+    DiagnosticsList *problems() const;
+    JsonPreview *jsonPreview() const;
     MessageBar *messageBar() const { return m_messageBar; }
     MessageBar *submitBanner() const { return m_banner; }
-    DraftsBar *draftsBar() const { return m_drafts; }
-    SectionNavigator *sectionNavigator() const { return m_navigator; }
+    DraftsBar *draftsBar() const { return m_draftsBar; }
+    SectionNavigator *sectionNavigator() const;
 
 public slots:
     // Replaces the form's content with document as a new draft (the previous one stays in the store).
@@ -196,12 +198,7 @@ private:
     void onFocusChanged(QWidget *old, QWidget *now);
     void scheduleUpdate();
     void updateActions();
-    void showSubmitResult(const QString &arn);
     void setReviewing(bool reviewing);
-    void createActions();
-    QWidget *createEditPage();
-    void loadRecentValues();
-    void rememberRecentValues();
 
     SpecKind m_kind;
     QJsonObject m_document;
@@ -210,54 +207,26 @@ private:
     FieldBindings m_fields;
     Diagnostics m_diagnostics;
     QTimer m_validateTimer;
-    DraftAutosaver *m_autosaver;
     LocalStore *m_store = nullptr;
     Clock *m_clock;
-    bool m_submitting = false;
     // A form does not shout about what is still missing: "required" and the like mark a field once the user
     // edited it and moved on, or everywhere once they ask to review or look at the problems. What is wrong
     // with a value is marked as it is typed. The problem list always has everything.
     QSet<int> m_touched;
     QSet<int> m_left;
     bool m_markEverything = false;
-    QString m_lastArn;
-    QString m_lastName;
 
     MessageBar *m_messageBar;
-    DraftsBar *m_drafts;
+    DraftsBar *m_draftsBar;
     MessageBar *m_banner;
+    FormDrafts *m_drafts;
+    DraftAutosaver *m_autosaver;
     QStackedWidget *m_pages;
-    QTabWidget *m_tabs;
-    QScrollArea *m_scroll;
-    QWidget *m_content;
-    SectionNavigator *m_navigator;
-    DiagnosticsList *m_problems;
-    JsonPreview *m_json;
+    FormEditPage *m_edit;
     ReviewPage *m_review;
-    QLabel *m_status;
-    QPushButton *m_reviewButton;
-    QPushButton *m_saveTemplateButton;
-    QPushButton *m_fromTemplateButton;
-    QPushButton *m_startOverButton;
-    QList<FormSection *> m_sections;
-    struct Recent
-    {
-        QComboBox *combo;
-        QString key;
-        QString path;
-    };
-    QList<Recent> m_recent;
+    FormSubmitFlow *m_submitFlow;
+    FormTemplates *m_templates;
+    FormActions *m_actions = nullptr;
+    RecentValueCombos m_recent;
     FormTabOrder m_tabOrder;
-
-    QAction *m_reviewOrSubmit = nullptr;
-    QAction *m_back = nullptr;
-    QAction *m_nextProblem = nullptr;
-    QAction *m_previousProblem = nullptr;
-    QAction *m_toggleJson = nullptr;
-    QAction *m_goToSections = nullptr;
-    QAction *m_saveAsTemplate = nullptr;
-    QAction *m_newFromTemplate = nullptr;
-    QAction *m_startOver = nullptr;
-    QAction *m_openOnDashboard = nullptr;
-    QAction *m_copyArn = nullptr;
 };
