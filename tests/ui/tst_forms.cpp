@@ -21,7 +21,9 @@
 #include <QAbstractButton>
 #include <QAction>
 #include <QFile>
+#include <QGroupBox>
 #include <QJsonArray>
+#include <QLabel>
 #include <QMenuBar>
 #include <QPushButton>
 #include <QStandardPaths>
@@ -363,18 +365,25 @@ void TestForms::mnemonicsDoNotClash_data()
     QTest::addColumn<int>("page");
     QTest::addColumn<bool>("review");
     QTest::addColumn<bool>("submitted");
-    QTest::newRow("training job form") << int(MainWindow::Page::NewTrainingJob) << false << false;
-    QTest::newRow("training job review") << int(MainWindow::Page::NewTrainingJob) << true << false;
-    QTest::newRow("training job created") << int(MainWindow::Page::NewTrainingJob) << false << true;
-    QTest::newRow("model form") << int(MainWindow::Page::NewModel) << false << false;
+    QTest::addColumn<bool>("vpc");
+    const int job = int(MainWindow::Page::NewTrainingJob);
+    const int model = int(MainWindow::Page::NewModel);
+    QTest::newRow("training job form") << job << false << false << false;
+    QTest::newRow("training job form, VPC account picker shown") << job << false << false << true;
+    QTest::newRow("training job review") << job << true << false << false;
+    QTest::newRow("training job created") << job << false << true << false;
+    QTest::newRow("model form") << model << false << false << false;
+    QTest::newRow("model form, VPC account picker shown") << model << false << false << true;
 }
 
-// Alt+letter reaches every button a form shows, and no letter means two things (menus included).
+// Alt+letter reaches every button and labelled field a form shows (the VPC editor's account picker
+// included), and no letter means two things (menus included).
 void TestForms::mnemonicsDoNotClash()
 {
     QFETCH(int, page);
     QFETCH(bool, review);
     QFETCH(bool, submitted);
+    QFETCH(bool, vpc);
     Window w = open(nullptr);
     w.window->setCurrentPage(MainWindow::Page(page));
     w.window->show();
@@ -392,6 +401,13 @@ void TestForms::mnemonicsDoNotClash()
         form->submit();
         QVERIFY(form->submitBanner()->isVisible());
     }
+    if (vpc) {
+        form->setDocument(page == int(MainWindow::Page::NewModel) ? expectedModel() : expectedTrainingJob());
+        QVERIFY(form->document().contains(u"VpcConfig"_s));
+        auto *picker = form->findChild<QWidget *>(u"vpcChooser"_s);
+        QVERIFY(picker);
+        QTRY_VERIFY(picker->isVisible());
+    }
     QMap<QChar, QString> taken;
     const auto take = [&taken](const QString &text) {
         const qsizetype at = text.indexOf(u'&');
@@ -407,6 +423,13 @@ void TestForms::mnemonicsDoNotClash()
     for (QAbstractButton *button : w.window->findChildren<QAbstractButton *>())
         if (button->isVisible() && form->isAncestorOf(button))
             take(button->text());
+    // A label's mnemonic focuses its buddy.
+    for (QLabel *label : w.window->findChildren<QLabel *>())
+        if (label->isVisible() && label->buddy() && form->isAncestorOf(label))
+            take(label->text());
+    for (QGroupBox *group : w.window->findChildren<QGroupBox *>())
+        if (group->isVisible() && form->isAncestorOf(group))
+            take(group->title());
     QVERIFY(!QTest::currentTestFailed());
     QVERIFY(taken.size() > 5);
 }

@@ -112,7 +112,7 @@ VpcAccountPicker::VpcAccountPicker(VpcEditor *editor)
     m_tabs->addTab(m_subnetView, QString());
     m_tabs->addTab(m_groupView, QString());
 
-    auto *chooserLabel = new QLabel(tr("&VPC:"), this);
+    auto *chooserLabel = new QLabel(tr("V&PC:"), this);
     chooserLabel->setBuddy(m_vpcChooser);
     auto *top = new QHBoxLayout;
     top->addWidget(chooserLabel);
