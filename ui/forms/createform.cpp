@@ -214,7 +214,8 @@ void CreateForm::addToTabOrder(QWidget *widget)
 void CreateForm::finishSetup()
 {
     m_tabOrder.append({ m_edit->json(), m_edit->navigator(), m_edit->problems(), m_edit->saveTemplateButton(),
-        m_edit->fromTemplateButton(), m_edit->startOverButton(), m_edit->reviewButton(), m_review });
+        m_edit->fromTemplateButton(), m_edit->manageTemplatesButton(), m_edit->startOverButton(),
+        m_edit->reviewButton(), m_review });
     m_edit->finish([this](int section) -> QWidget * {
         for (const FormField &field : m_fields.fields())
             if (field.section() == section)

@@ -48,7 +48,8 @@ struct Draft;
 //
 // Actions (object names, window shortcuts while the form is visible): "reviewOrSubmit" Ctrl+Return,
 // "backToForm" Esc, "nextProblem" F8, "previousProblem" Shift+F8, "toggleJson" Ctrl+J, "goToSections"
-// Ctrl+G, "saveAsTemplate" Ctrl+Shift+S, "newFromTemplate" Ctrl+Shift+N, "startOver" Ctrl+Shift+Backspace.
+// Ctrl+G, "saveAsTemplate" Ctrl+Shift+S, "newFromTemplate" Ctrl+Shift+N, "manageTemplates" Ctrl+Shift+M
+// (ManageTemplatesDialog), "startOver" Ctrl+Shift+Backspace.
 // Children: "formTabs", "formScroll", "jsonPreview", "review", "reviewPage", "problems", "formStatus",
 // "messageBar", "submitBanner", "draftsBar".
 class CreateForm : public QWidget

@@ -27,11 +27,6 @@ QString tr(const char *text)
     return QCoreApplication::translate("CreateFormFiles", text);
 }
 
-DocumentKind documentKind(SpecKind kind)
-{
-    return kind == SpecKind::Model ? DocumentKind::Model : DocumentKind::TrainingJob;
-}
-
 QString lastDirectory()
 {
     return QSettings().value(lastDirectoryKey, QDir::homePath()).toString();
@@ -48,6 +43,11 @@ QString noStore()
 }
 
 } // namespace
+
+DocumentKind documentKind(SpecKind kind)
+{
+    return kind == SpecKind::Model ? DocumentKind::Model : DocumentKind::TrainingJob;
+}
 
 Imported importFile(const QString &fileName, SpecKind fallbackKind)
 {

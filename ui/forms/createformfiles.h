@@ -18,6 +18,8 @@ class QWidget;
 // form's message bar. A null store means none is open: lists are empty and saves say so.
 namespace CreateFormFiles {
 
+DocumentKind documentKind(SpecKind kind);
+
 struct Imported
 {
     bool ok = false;

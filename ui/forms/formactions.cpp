@@ -50,6 +50,9 @@ FormActions::FormActions(CreateForm *form, FormEditPage *edit, FormTemplates *te
     m_newFromTemplate = add(
         "newFromTemplate", tr("New from template…"), { QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_N) });
     connect(m_newFromTemplate, &QAction::triggered, templates, &FormTemplates::startFromDialog);
+    m_manageTemplates
+        = add("manageTemplates", tr("Manage templates…"), { QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_M) });
+    connect(m_manageTemplates, &QAction::triggered, templates, &FormTemplates::manageDialog);
     QAction *startOver
         = add("startOver", tr("Start over"), { QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Backspace) });
     connect(startOver, &QAction::triggered, form, &CreateForm::startOver);
@@ -58,6 +61,7 @@ FormActions::FormActions(CreateForm *form, FormEditPage *edit, FormTemplates *te
     triggeredBy(edit->saveTemplateButton(), m_saveAsTemplate,
         tr("Keep this form, without its name, to start others from"));
     triggeredBy(edit->fromTemplateButton(), m_newFromTemplate, tr("Start a new form from a saved template"));
+    triggeredBy(edit->manageTemplatesButton(), m_manageTemplates, tr("Rename or delete the saved templates"));
     triggeredBy(edit->startOverButton(), startOver, tr("An empty form; what you typed stays in the drafts"));
 }
 
@@ -85,8 +89,9 @@ void FormActions::update(bool errors, bool anyProblem, bool reviewing, bool subm
 
 void FormActions::setTemplatesEnabled(bool enabled)
 {
-    for (QAction *action : { m_saveAsTemplate, m_newFromTemplate })
+    for (QAction *action : { m_saveAsTemplate, m_newFromTemplate, m_manageTemplates })
         action->setEnabled(enabled);
-    m_edit->saveTemplateButton()->setEnabled(enabled);
-    m_edit->fromTemplateButton()->setEnabled(enabled);
+    for (QPushButton *button :
+        { m_edit->saveTemplateButton(), m_edit->fromTemplateButton(), m_edit->manageTemplatesButton() })
+        button->setEnabled(enabled);
 }

@@ -33,4 +33,5 @@ private:
     QAction *m_previousProblem = nullptr;
     QAction *m_saveAsTemplate = nullptr;
     QAction *m_newFromTemplate = nullptr;
+    QAction *m_manageTemplates = nullptr;
 };

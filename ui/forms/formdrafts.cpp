@@ -10,8 +10,7 @@ FormDrafts::FormDrafts(SpecKind kind, DraftsBar *bar, MessageBar *messages, QObj
     , m_kind(kind)
     , m_bar(bar)
     , m_messages(messages)
-    , m_autosaver(
-          new DraftAutosaver(kind == SpecKind::Model ? DocumentKind::Model : DocumentKind::TrainingJob, this))
+    , m_autosaver(new DraftAutosaver(CreateFormFiles::documentKind(kind), this))
 {
     connect(m_bar, &DraftsBar::restoreRequested, this,
         [this](const Draft &draft) { emit restoreRequested(draft.id); });

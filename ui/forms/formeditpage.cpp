@@ -34,6 +34,7 @@ FormEditPage::FormEditPage(
     , m_reviewButton(new QPushButton(tr("&Review and submit…")))
     , m_saveTemplateButton(new QPushButton(tr("Save as &template…")))
     , m_fromTemplateButton(new QPushButton(tr("New from te&mplate…")))
+    , m_manageTemplatesButton(new QPushButton(tr("Mana&ge templates…")))
     , m_startOverButton(new QPushButton(tr("St&art over")))
 {
     m_content->setObjectName(u"formContent"_s);
@@ -86,11 +87,13 @@ FormEditPage::FormEditPage(
     m_reviewButton->setDefault(false);
     m_saveTemplateButton->setObjectName(u"saveAsTemplateButton"_s);
     m_fromTemplateButton->setObjectName(u"newFromTemplateButton"_s);
+    m_manageTemplatesButton->setObjectName(u"manageTemplatesButton"_s);
     m_startOverButton->setObjectName(u"startOverButton"_s);
     auto *footer = new QHBoxLayout;
     footer->setContentsMargins(12, 8, 12, 10);
     footer->addWidget(m_saveTemplateButton);
     footer->addWidget(m_fromTemplateButton);
+    footer->addWidget(m_manageTemplatesButton);
     footer->addWidget(m_startOverButton);
     footer->addStretch(1);
     footer->addWidget(m_status);

@@ -22,7 +22,7 @@ class SectionNavigator;
 //
 // Children: "formTabs", "formScroll", "formContent" (sections "section_n", from 0), "jsonPreview",
 // "sectionNavigator", "problems", "formStatus", "saveAsTemplateButton", "newFromTemplateButton",
-// "startOverButton", "review".
+// "manageTemplatesButton", "startOverButton", "review".
 class FormEditPage : public QWidget
 {
     Q_OBJECT
@@ -54,6 +54,7 @@ public:
     QPushButton *reviewButton() const { return m_reviewButton; }
     QPushButton *saveTemplateButton() const { return m_saveTemplateButton; }
     QPushButton *fromTemplateButton() const { return m_fromTemplateButton; }
+    QPushButton *manageTemplatesButton() const { return m_manageTemplatesButton; }
     QPushButton *startOverButton() const { return m_startOverButton; }
 
 private:
@@ -67,6 +68,7 @@ private:
     QPushButton *m_reviewButton;
     QPushButton *m_saveTemplateButton;
     QPushButton *m_fromTemplateButton;
+    QPushButton *m_manageTemplatesButton;
     QPushButton *m_startOverButton;
     QList<FormSection *> m_sections;
 };

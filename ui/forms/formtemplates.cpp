@@ -2,6 +2,7 @@
 
 #include "ui/forms/createform.h"
 #include "ui/forms/createformfiles.h"
+#include "ui/forms/managetemplatesdialog.h"
 #include "ui/forms/messagebar.h"
 
 using namespace Qt::StringLiterals;
@@ -68,4 +69,18 @@ void FormTemplates::startFromDialog()
     const QString chosen = CreateFormFiles::askTemplate(m_form, templates);
     if (!chosen.isEmpty())
         startFrom(chosen);
+}
+
+void FormTemplates::manageDialog()
+{
+    if (!m_form->store())
+        return;
+    if (!m_dialog) {
+        m_dialog = new ManageTemplatesDialog(
+            *m_form->store(), CreateFormFiles::documentKind(m_form->kind()), m_form);
+        m_dialog->setAttribute(Qt::WA_DeleteOnClose);
+        m_dialog->open();
+    }
+    m_dialog->raise();
+    m_dialog->activateWindow();
 }

@@ -1,12 +1,15 @@
 #pragma once
 
 #include <QObject>
+#include <QPointer>
 #include <QStringList>
 
 class CreateForm;
+class ManageTemplatesDialog;
 
 // A create form's templates in the local store: saving the form as one (everything but the name) and
-// starting a new form from one, directly or through small dialogs. Works through the form's public
+// starting a new form from one, directly or through small dialogs, and the dialog that renames and
+// deletes them. Works through the form's public
 // interface; outcomes go to the form's message bar. Without a store there are no templates.
 class FormTemplates : public QObject
 {
@@ -23,7 +26,10 @@ public:
 
     void saveDialog();
     void startFromDialog();
+    // Opens ManageTemplatesDialog (window-modal) on the form's kind, or raises it when it is open.
+    void manageDialog();
 
 private:
     CreateForm *m_form;
+    QPointer<ManageTemplatesDialog> m_dialog;
 };
