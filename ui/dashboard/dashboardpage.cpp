@@ -21,6 +21,7 @@
 #include "ui/dashboard/visiblejobstracker.h"
 #include "ui/placeholderpage.h"
 #include "ui/requestbudgetindicator.h"
+#include "ui/widgets/emptyviewhint.h"
 
 #include <QAction>
 #include <QHeaderView>
@@ -172,6 +173,12 @@ QWidget *DashboardPage::createJobViews()
             m_table->selectionModel()->setCurrentIndex(
                 index, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
     });
+    auto *hint = new EmptyViewHint(m_table, m_proxy);
+    hint->setObjectName(u"jobTableHint"_s);
+    hint->setTexts(tr("No training jobs yet. Create one with New training job (Ctrl+3), or connect to an "
+                      "account with jobs."),
+        tr("No job matches the filter."));
+    connect(hint, &EmptyViewHint::clearFilterRequested, m_filters, &JobFilterBar::reset);
     // The monitor fills in the rows in view that only a list page has shown (instance, cost).
     m_visibleJobs = new VisibleJobsTracker(m_table, TrainingJobTableModel::NameRole, m_clock, this);
     connect(m_visibleJobs, &VisibleJobsTracker::visibleJobsChanged, this, [this](const QStringList &names) {

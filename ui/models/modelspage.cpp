@@ -10,6 +10,7 @@
 #include "ui/dashboard/specexporter.h"
 #include "ui/dashboard/userprompts.h"
 #include "ui/models/modellistmodel.h"
+#include "ui/widgets/emptyviewhint.h"
 
 #include <QAction>
 #include <QApplication>
@@ -99,6 +100,12 @@ ModelsPage::ModelsPage(ModelBrowser *browser, UserPrompts *prompts, QWidget *par
     m_table->setTextElideMode(Qt::ElideMiddle);
     connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
         &ModelsPage::onSelectionChanged);
+    auto *hint = new EmptyViewHint(m_table, m_proxy);
+    hint->setObjectName(u"modelTableHint"_s);
+    hint->setTexts(tr("No models yet. Create one with New model (Ctrl+4), or connect to an account with "
+                      "models."),
+        tr("No model matches the filter."));
+    connect(hint, &EmptyViewHint::clearFilterRequested, m_filter, &QLineEdit::clear);
 
     m_detailTitle->setObjectName(u"modelDetailTitle"_s);
     QFont titleFont = m_detailTitle->font();
