@@ -94,6 +94,14 @@ void TestDashboardPages::pagesFollowTheSession()
         QCOMPARE(window.pageWidget(MainWindow::Page::TrainingJobs), pages.dashboard());
         QCOMPARE(window.pageWidget(MainWindow::Page::Models), pages.models());
         QVERIFY(!pages.dashboard()->monitor());
+        // File > Export JSON exports the selected job or model: with none there is nothing to export, and
+        // coming from a form page (whose document it exported) does not leave it on.
+        for (const MainWindow::Page page : { MainWindow::Page::TrainingJobs, MainWindow::Page::NewTrainingJob,
+                 MainWindow::Page::Models, MainWindow::Page::NewModel, MainWindow::Page::TrainingJobs }) {
+            window.setCurrentPage(page);
+            const bool form = page == MainWindow::Page::NewTrainingJob || page == MainWindow::Page::NewModel;
+            QTRY_COMPARE(window.exportJsonAction()->isEnabled(), form);
+        }
 
         session.connectTo(ConnectionSettings { .profile = {},
             .region = u"eu-west-1"_s,
@@ -105,14 +113,26 @@ void TestDashboardPages::pagesFollowTheSession()
         QVERIFY(services->monitor()->isRunning());
         window.show();
         QTRY_COMPARE_WITH_TIMEOUT(pages.dashboard()->jobsModel()->rowCount(), 1, 10000);
+        // The first job is selected once it arrives: now there is something to export.
+        QTRY_COMPARE(pages.dashboard()->currentJob(), u"wired-job"_s);
+        QVERIFY(window.exportJsonAction()->isEnabled());
+        pages.dashboard()->table()->setCurrentIndex(QModelIndex());
+        QVERIFY(pages.dashboard()->currentJob().isEmpty());
+        QVERIFY(!window.exportJsonAction()->isEnabled());
+        QVERIFY(pages.dashboard()->selectJob(u"wired-job"_s));
+        QVERIFY(window.exportJsonAction()->isEnabled());
         RequestBudgetIndicator *budget = window.requestBudgetIndicator();
         QVERIFY(budget->isVisible());
         QTRY_VERIFY(
             !budget->findChild<QLabel *>(u"requestBudgetText"_s)->text().startsWith(u"Requests: 0.0"_s));
 
         window.setCurrentPage(MainWindow::Page::NewModel);
+        QTRY_VERIFY(window.exportJsonAction()->isEnabled());
+        window.setCurrentPage(MainWindow::Page::TrainingJobs);
+        QTRY_VERIFY(window.exportJsonAction()->isEnabled());
+        // The simulation has no models: none is selected on the Models page.
         window.setCurrentPage(MainWindow::Page::Models);
-        QVERIFY(window.exportJsonAction()->isEnabled());
+        QTRY_VERIFY(!window.exportJsonAction()->isEnabled());
 
         // A notification's "Open" and a form's "Open on dashboard" show the job on its page.
         emit pages.dashboard()->notifier()->openJobRequested(u"wired-job"_s);

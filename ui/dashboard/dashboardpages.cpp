@@ -8,6 +8,7 @@
 #include "core/store/jobhistorystore.h"
 #include "ui/charts/dashboardcharts.h"
 #include "ui/dashboard/dashboardpage.h"
+#include "ui/dashboard/jobdetailpane.h"
 #include "ui/dashboard/jobnotifier.h"
 #include "ui/mainwindow.h"
 #include "ui/models/modelspage.h"
@@ -50,6 +51,9 @@ DashboardPages::DashboardPages(
             m_models->exportSelected();
     });
     connect(window, &MainWindow::currentPageChanged, this, &DashboardPages::updateExportAction);
+    // Each page can export only while something is selected on it.
+    for (QAction *pageExport : { m_dashboard->detailPane()->exportAction(), m_models->exportAction() })
+        connect(pageExport, &QAction::enabledChanged, this, &DashboardPages::updateExportAction);
     updateExportAction();
 
     connect(session, &Session::connectionChanged, this, &DashboardPages::onConnectionChanged);
@@ -58,18 +62,18 @@ DashboardPages::DashboardPages(
 
 DashboardPages::~DashboardPages() = default;
 
-bool DashboardPages::isOurPage() const
-{
-    return m_window->currentPage() == MainWindow::Page::TrainingJobs
-        || m_window->currentPage() == MainWindow::Page::Models;
-}
-
 void DashboardPages::updateExportAction()
 {
-    // The form pages use the same action for their documents: only switch off what was switched on here.
-    const bool ours = isOurPage();
+    // The form pages use the same action for their documents: only touch it while one of our pages is
+    // current, or to switch off what was ours when the user leaves it.
+    QAction *pageExport = nullptr;
+    if (m_window->currentPage() == MainWindow::Page::TrainingJobs)
+        pageExport = m_dashboard->detailPane()->exportAction();
+    else if (m_window->currentPage() == MainWindow::Page::Models)
+        pageExport = m_models->exportAction();
+    const bool ours = pageExport != nullptr;
     if (ours || m_exportOurs)
-        m_window->exportJsonAction()->setEnabled(ours);
+        m_window->exportJsonAction()->setEnabled(ours && pageExport->isEnabled());
     m_exportOurs = ours;
 }
 

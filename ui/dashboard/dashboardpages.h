@@ -17,7 +17,8 @@ class Session;
 // session's current connection: the connection's JobMonitor and SageMaker client for the dashboard (and
 // the status bar's request budget), the client for the Models page, the store's job history for the
 // timeline chart. The prices are the shared PriceService's (main() keeps it on the connection).
-// File > Export JSON exports the selected job or model while one of these pages is current. Clone asks for
+// File > Export JSON exports the selected job or model while one of these pages is current (and is off
+// while nothing is selected there). Clone asks for
 // a form (cloneTrainingJobRequested / cloneModelRequested: connect them to the forms' cloneFrom()).
 class DashboardPages : public QObject
 {
@@ -46,7 +47,6 @@ signals:
 private:
     void onConnectionChanged();
     void updateExportAction();
-    bool isOurPage() const;
 
     MainWindow *m_window;
     Session *m_session;
