@@ -82,16 +82,27 @@ void AwsCall::sendAttempt()
 {
     if (m_finished || !m_transport)
         return;
-    AwsTransport *transport = m_transport;
     // What the previous attempt left uncertain stays uncertain, whatever this one brings.
     m_earlierMayHaveTakenEffect = m_earlierMayHaveTakenEffect || m_lastMayHaveTakenEffect;
     m_lastMayHaveTakenEffect = false;
+    const bool forceRefresh = std::exchange(m_forceRefresh, false);
+    if (!m_transport->m_credentials) {
+        signAndSend({}, QString());
+        return;
+    }
+    // A credential_process may run now (cached credentials about to expire, or ExpiredToken): the
+    // event loop goes on meanwhile, and the attempt is signed once the answer is there.
+    m_transport->m_credentials->refresh(
+        this, forceRefresh, [this](const AwsCredentials &credentials, const QString &problem) {
+            signAndSend(credentials, problem);
+        });
+}
 
-    QString problem;
-    const AwsCredentials credentials = transport->m_credentials
-        ? transport->m_credentials->credentials(m_forceRefresh, &problem)
-        : AwsCredentials();
-    m_forceRefresh = false;
+void AwsCall::signAndSend(const AwsCredentials &credentials, const QString &problem)
+{
+    if (m_finished || !m_transport)
+        return;
+    AwsTransport *transport = m_transport;
     if (!credentials.isValid()) {
         AwsResult result;
         result.error.code = u"CredentialsError"_s;

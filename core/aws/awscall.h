@@ -11,10 +11,11 @@
 
 class AwsTransport;
 class QNetworkReply;
+struct AwsCredentials;
 
-// The handle of one AWS call (request/handle/result): runs the attempts, waits out the backoff and the
-// request budget, and emits finished() exactly once. It deletes itself after finished(); deleting it
-// before cancels the call without a signal.
+// The handle of one AWS call (request/handle/result): runs the attempts, waits out the backoff, the
+// request budget and a credential_process, and emits finished() exactly once. It deletes itself after
+// finished(); deleting it before cancels the call without a signal.
 class AwsCall : public QObject
 {
     Q_OBJECT
@@ -43,6 +44,7 @@ private:
 
     void beginAttempt();
     void sendAttempt();
+    void signAndSend(const AwsCredentials &credentials, const QString &problem);
     void onTimeout(quint64 attemptId);
     void onReplyFinished(QNetworkReply *reply);
     void handleFailure(AwsError error, const QDateTime &serverDate, bool mayHaveTakenEffect);

@@ -8,6 +8,7 @@
 #include <QJsonParseError>
 #include <QMutexLocker>
 #include <QProcess>
+#include <QTimer>
 
 using namespace Qt::StringLiterals;
 
@@ -26,6 +27,21 @@ ProcessCredentialsProvider::ProcessCredentialsProvider(QString command, QString 
     , m_clock(clock)
     , m_timeout(timeout)
 { }
+
+ProcessCredentialsProvider::~ProcessCredentialsProvider()
+{
+    if (m_process) {
+        m_process->disconnect();
+        m_process->kill();
+        m_process->waitForFinished(1000);
+        delete m_process;
+    }
+}
+
+QString ProcessCredentialsProvider::where() const
+{
+    return tr("credential_process of profile %1").arg(m_profileName);
+}
 
 QString ProcessCredentialsProvider::sourceDescription() const
 {
@@ -47,7 +63,13 @@ AwsCredentials ProcessCredentialsProvider::credentials(bool forceRefresh, QStrin
     if (!forceRefresh && !needsRefresh())
         return m_cached;
     QString runError;
-    AwsCredentials fresh = run(&runError);
+    const AwsCredentials fresh = run(&runError);
+    return settle(fresh, runError, forceRefresh, error);
+}
+
+AwsCredentials ProcessCredentialsProvider::settle(
+    const AwsCredentials &fresh, const QString &runError, bool forceRefresh, QString *error)
+{
     if (fresh.isValid()) {
         m_cached = fresh;
         return m_cached;
@@ -61,9 +83,86 @@ AwsCredentials ProcessCredentialsProvider::credentials(bool forceRefresh, QStrin
     return {};
 }
 
+void ProcessCredentialsProvider::refresh(QObject *context, bool forceRefresh, Callback callback)
+{
+    QMutexLocker lock(&m_mutex);
+    if (!forceRefresh && !needsRefresh()) {
+        const AwsCredentials cached = m_cached;
+        lock.unlock();
+        callback(cached, QString());
+        return;
+    }
+    lock.unlock();
+    m_waiters.append({ context, std::move(callback) });
+    // A run already on answers everybody: its credentials are as fresh as a new run's.
+    m_runForced = m_runForced || forceRefresh;
+    if (!m_process)
+        startRun();
+}
+
+void ProcessCredentialsProvider::startRun()
+{
+    QStringList arguments = splitCommandLine(m_command);
+    if (arguments.isEmpty()) {
+        finishRun({}, tr("%1 is empty or has an unbalanced quote").arg(where()));
+        return;
+    }
+    const QString program = arguments.takeFirst();
+    auto *process = new QProcess;
+    m_process = process;
+    m_timedOut = false;
+    process->setProcessEnvironment(m_environment);
+    // The timeout bounds the whole run, starting included.
+    m_deadline = new QTimer(process);
+    m_deadline->setSingleShot(true);
+    QObject::connect(m_deadline, &QTimer::timeout, process, [this, process] {
+        m_timedOut = true;
+        process->kill(); // finished() follows
+    });
+    QObject::connect(
+        process, &QProcess::errorOccurred, process, [this, process, program](QProcess::ProcessError e) {
+            if (e == QProcess::FailedToStart)
+                finishRun({}, tr("%1 could not start %2: %3").arg(where(), program, process->errorString()));
+        });
+    QObject::connect(process, &QProcess::finished, process, [this, process] {
+        QString error;
+        AwsCredentials fresh;
+        if (m_timedOut)
+            error = tr("%1 did not finish within %2 s").arg(where()).arg(m_timeout.count() / 1000.0);
+        else
+            fresh = interpret(*process, &error);
+        finishRun(fresh, error);
+    });
+    m_deadline->start(m_timeout);
+    process->start(program, arguments, QIODevice::ReadOnly);
+    // Not this object: a start that failed at once has answered, and an answer may have ended this object.
+    process->closeWriteChannel();
+}
+
+void ProcessCredentialsProvider::finishRun(const AwsCredentials &fresh, const QString &runError)
+{
+    if (m_process) {
+        m_deadline->stop();
+        m_process->disconnect();
+        m_process->deleteLater();
+        m_process = nullptr;
+        m_deadline = nullptr;
+    }
+    const bool forced = std::exchange(m_runForced, false);
+    QString error;
+    QMutexLocker lock(&m_mutex);
+    const AwsCredentials answer = settle(fresh, runError, forced, &error);
+    lock.unlock();
+    // A callback may end this object (a connection replaced on the answer): only the copies are used.
+    const QList<Waiter> waiters = std::exchange(m_waiters, {});
+    for (const Waiter &waiter : waiters)
+        if (waiter.context)
+            waiter.callback(answer, error);
+}
+
 AwsCredentials ProcessCredentialsProvider::run(QString *error) const
 {
-    const QString where = tr("credential_process of profile %1").arg(m_profileName);
+    const QString where = this->where();
     QStringList arguments = splitCommandLine(m_command);
     if (arguments.isEmpty()) {
         *error = tr("%1 is empty or has an unbalanced quote").arg(where);
@@ -86,6 +185,12 @@ AwsCredentials ProcessCredentialsProvider::run(QString *error) const
         *error = tr("%1 did not finish within %2 s").arg(where).arg(m_timeout.count() / 1000.0);
         return {};
     }
+    return interpret(process, error);
+}
+
+AwsCredentials ProcessCredentialsProvider::interpret(QProcess &process, QString *error) const
+{
+    const QString where = this->where();
     const QByteArray output = process.readAllStandardOutput();
     if (process.exitStatus() != QProcess::NormalExit || process.exitCode() != 0) {
         QString details = redactSecrets(QString::fromUtf8(process.readAllStandardError()).trimmed());

@@ -1,6 +1,7 @@
 #include "core/session/session.h"
 
 #include "core/aws/clock.h"
+#include "core/aws/credentialsprovider.h"
 #include "core/aws/localsandbox.h"
 #include "core/sagemaker/jobmonitor.h"
 #include "core/session/companionconnection.h"
@@ -50,11 +51,15 @@ void Session::reconnect()
 
 void Session::apply()
 {
+    ++m_generation;
+    m_resolving = {};
     if (!m_settings.sandbox) {
         m_sandbox->stop();
         ResolvedConnection connection = resolve(m_settings);
-        const State state = connection.isValid() ? State::Connected : State::Failed;
-        setConnection(state, std::move(connection));
+        if (connection.isValid())
+            resolveCredentials(std::move(connection));
+        else
+            setConnection(State::Failed, std::move(connection));
         return;
     }
     if (m_sandbox->state() == LocalSandbox::State::Running) {
@@ -87,18 +92,37 @@ ResolvedConnection Session::resolve(const ConnectionSettings &choice) const
     }
     ResolvedConnection connection = m_resolver.resolve(ConnectionOptions {
         .profile = choice.profile, .region = choice.region, .endpointUrl = choice.endpointUrl });
-    if (!connection.isValid())
-        return connection;
+    return connection;
+}
+
+void Session::resolveCredentials(ResolvedConnection connection)
+{
+    const quint64 generation = m_generation;
+    // Kept alive here: an answer at once replaces m_resolving while refresh() is still on the stack.
+    const std::shared_ptr<CredentialsProvider> provider = connection.credentials;
+    m_resolving = std::move(connection);
     // A credential_process may still fail: run it now, so the status bar tells the truth before the first
     // request does.
-    QString error;
-    if (!connection.credentials->credentials(false, &error).isValid()) {
-        connection.error = error.isEmpty()
-            ? tr("The credentials of %1 did not resolve.").arg(connection.credentialSource)
-            : error;
-        connection.credentials.reset();
-    }
-    return connection;
+    provider->refresh(
+        this, false, [this, generation](const AwsCredentials &credentials, const QString &error) {
+            if (generation != m_generation)
+                return;
+            ResolvedConnection resolved = std::exchange(m_resolving, {});
+            if (credentials.isValid()) {
+                setConnection(State::Connected, std::move(resolved));
+                return;
+            }
+            resolved.error = error.isEmpty()
+                ? tr("The credentials of %1 did not resolve.").arg(resolved.credentialSource)
+                : error;
+            resolved.credentials.reset();
+            setConnection(State::Failed, std::move(resolved));
+        });
+    if (generation != m_generation || !m_resolving.credentials)
+        return; // answered at once
+    ResolvedConnection waiting = m_resolving;
+    waiting.credentials.reset();
+    setConnection(State::ResolvingCredentials, std::move(waiting));
 }
 
 bool Session::credentialsConfigured() const

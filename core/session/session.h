@@ -26,6 +26,7 @@ public:
     enum class State {
         Disconnected, // nothing chosen yet
         StartingSandbox, // waiting for moto_server to answer
+        ResolvingCredentials, // waiting for the profile's credential_process (the event loop goes on)
         Connected, // connection() is valid and its credentials resolved
         Failed, // errorString() says why: resolution, credentials or the sandbox
     };
@@ -38,8 +39,10 @@ public:
     ~Session() override;
 
     // Makes choice the current connection: resolves it at once, or starts the sandbox first and resolves
-    // when it answers. Leaving the sandbox stops its process. Emits connectionChanged() (twice for the
-    // sandbox: starting, then connected or failed).
+    // when it answers. A profile's credential_process runs without blocking: the state is
+    // ResolvingCredentials until it answers. Leaving the sandbox stops its process. Emits
+    // connectionChanged() (twice for the sandbox and for a credential_process that does not answer at once:
+    // starting or resolving, then connected or failed). A later choice supersedes one still resolving.
     void connectTo(const ConnectionSettings &choice);
     // Resolves the current choice again (files or environment changed, credentials expired).
     void reconnect();
@@ -53,7 +56,8 @@ public:
     QString errorString() const { return m_connection.error; }
 
     // What choice would resolve to, without making it current (the connection dialog's "Test connection").
-    // The sandbox resolves only while it runs.
+    // The sandbox resolves only while it runs. A credential_process is not run here (it could take a
+    // minute): the first request runs it, without blocking, and reports its failure.
     ResolvedConnection resolve(const ConnectionSettings &choice) const;
     // The profiles of the AWS config and credentials files (names and kinds, never keys).
     QList<ProfileSummary> profiles(QString *error = nullptr) const { return m_resolver.profiles(error); }
@@ -79,6 +83,9 @@ signals:
 
 private:
     void apply();
+    // Runs the connection's credential provider (asynchronously when it has to run a command), then makes
+    // the connection current, connected or failed.
+    void resolveCredentials(ResolvedConnection connection);
     void setConnection(State state, ResolvedConnection connection);
     ResolvedConnection sandboxConnection() const;
 
@@ -90,4 +97,8 @@ private:
     LocalSandbox *m_sandbox;
     LocalStore *m_store = nullptr;
     ConnectionServices *m_services = nullptr;
+    // The connection whose credentials are being resolved, and which choice it was for: an answer for an
+    // earlier choice is dropped.
+    ResolvedConnection m_resolving;
+    quint64 m_generation = 0;
 };

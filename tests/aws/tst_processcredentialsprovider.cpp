@@ -1,70 +1,40 @@
 // credential_process: running the command, reading its JSON, caching and refreshing before Expiration.
 // The command is a small shell script in a temporary directory that counts its runs and prints the file
-// the test wrote for it.
+// the test wrote for it (CredentialProcessScript). Both ways in: credentials(), which waits for the command
+// (the CLI), and refresh(), which does not block the event loop (the GUI, AwsCall).
 #include "core/aws/processcredentialsprovider.h"
+#include "tests/support/credentialprocessscript.h"
 #include "tests/support/manualclock.h"
 
 #include <QElapsedTimer>
-#include <QFile>
-#include <QJsonDocument>
-#include <QJsonObject>
-#include <QTemporaryDir>
 #include <QTest>
+#include <QTimer>
 
 using namespace Qt::StringLiterals;
 using namespace std::chrono_literals;
 
 namespace {
 
-// The script: counts its runs, then behaves as the files beside it say.
-const QString kScript = QStringLiteral("#!/bin/sh\n"
-                                       "dir=$(dirname \"$0\")\n"
-                                       "echo run >> \"$dir/runs\"\n"
-                                       "[ -f \"$dir/stderr\" ] && cat \"$dir/stderr\" >&2\n"
-                                       "[ -f \"$dir/sleep\" ] && sleep \"$(cat \"$dir/sleep\")\"\n"
-                                       "cat \"$dir/output.json\"\n"
-                                       "exit \"$(cat \"$dir/exitcode\" 2>/dev/null || echo 0)\"\n");
-
-QByteArray credentialsJson(const QString &keyId, const QDateTime &expiration = {})
+struct Answer
 {
-    QJsonObject object { { "Version"_L1, 1 }, { "AccessKeyId"_L1, keyId },
-        { "SecretAccessKey"_L1, u"procS3cret"_s }, { "SessionToken"_L1, u"procT0ken"_s } };
-    if (expiration.isValid())
-        object.insert("Expiration"_L1, expiration.toString(Qt::ISODate));
-    return QJsonDocument(object).toJson();
-}
-
-class ScriptDir
-{
-public:
-    ScriptDir()
-    {
-        write(u"script.sh"_s, kScript.toUtf8());
-        QFile::setPermissions(m_dir.filePath(u"script.sh"_s), QFile::ReadOwner | QFile::ExeOwner);
-    }
-    void write(const QString &name, const QByteArray &content)
-    {
-        QFile file(m_dir.filePath(name));
-        QVERIFY(file.open(QIODevice::WriteOnly));
-        file.write(content);
-    }
-    int runs() const
-    {
-        QFile file(m_dir.filePath(u"runs"_s));
-        return file.open(QIODevice::ReadOnly) ? int(file.readAll().count('\n')) : 0;
-    }
-    // Quoted: the temporary path may hold spaces.
-    QString command() const { return u"'"_s + m_dir.filePath(u"script.sh"_s) + u"'"_s; }
-
-private:
-    QTemporaryDir m_dir;
+    AwsCredentials credentials;
+    QString error;
+    bool arrived = false;
+    bool atOnce = false; // before refresh() returned
 };
 
-QProcessEnvironment testEnvironment()
+// refresh() and the event loop until the answer (at most 10 s).
+Answer refreshAndWait(ProcessCredentialsProvider &provider, bool forceRefresh = false)
 {
-    QProcessEnvironment environment;
-    environment.insert(u"PATH"_s, u"/usr/bin:/bin"_s);
-    return environment;
+    QObject context;
+    Answer answer;
+    bool returned = false;
+    provider.refresh(&context, forceRefresh, [&answer, &returned](const AwsCredentials &c, const QString &e) {
+        answer = { c, e, true, !returned };
+    });
+    returned = true;
+    (void)QTest::qWaitFor([&answer] { return answer.arrived; }, 10000);
+    return answer;
 }
 
 } // namespace
@@ -81,6 +51,10 @@ private slots:
     void failures_data();
     void failures();
     void timeoutKillsTheCommand();
+    void refreshDoesNotBlockTheEventLoop();
+    void refreshRunsOnceForEveryoneAndSkipsGoneCallers();
+    void refreshRenewsBeforeExpiration();
+    void deletingTheProviderKillsTheCommand();
     void parseOutput_data();
     void parseOutput();
     void splitCommandLine_data();
@@ -89,10 +63,11 @@ private slots:
 
 void TestProcessCredentialsProvider::successWithoutExpirationIsCachedForGood()
 {
-    ScriptDir dir;
-    dir.write(u"output.json"_s, credentialsJson(u"AKID1"_s));
+    CredentialProcessScript dir;
+    dir.write(u"output.json"_s, CredentialProcessScript::credentialsJson(u"AKID1"_s));
     ManualClock clock;
-    ProcessCredentialsProvider provider(dir.command(), u"dev"_s, testEnvironment(), &clock);
+    ProcessCredentialsProvider provider(
+        dir.command(), u"dev"_s, CredentialProcessScript::environment(), &clock);
     QString error;
     AwsCredentials credentials = provider.credentials(false, &error);
     QVERIFY2(error.isEmpty(), qPrintable(error));
@@ -108,14 +83,16 @@ void TestProcessCredentialsProvider::successWithoutExpirationIsCachedForGood()
 
 void TestProcessCredentialsProvider::refreshesWithinFiveMinutesOfExpiration()
 {
-    ScriptDir dir;
+    CredentialProcessScript dir;
     ManualClock clock;
     const QDateTime expiration = clock.now().addSecs(3600);
-    dir.write(u"output.json"_s, credentialsJson(u"AKID1"_s, expiration));
-    ProcessCredentialsProvider provider(dir.command(), u"dev"_s, testEnvironment(), &clock);
+    dir.write(u"output.json"_s, CredentialProcessScript::credentialsJson(u"AKID1"_s, expiration));
+    ProcessCredentialsProvider provider(
+        dir.command(), u"dev"_s, CredentialProcessScript::environment(), &clock);
     QString error;
     QCOMPARE(provider.credentials(false, &error).expiration, expiration);
-    dir.write(u"output.json"_s, credentialsJson(u"AKID2"_s, expiration.addSecs(3600)));
+    dir.write(
+        u"output.json"_s, CredentialProcessScript::credentialsJson(u"AKID2"_s, expiration.addSecs(3600)));
 
     clock.advance(54min + 59s); // 5 min 1 s left: still cached
     QCOMPARE(provider.credentials(false, &error).accessKeyId, u"AKID1"_s);
@@ -128,23 +105,28 @@ void TestProcessCredentialsProvider::refreshesWithinFiveMinutesOfExpiration()
 
 void TestProcessCredentialsProvider::forceRefreshRunsAgain()
 {
-    ScriptDir dir;
+    CredentialProcessScript dir;
     ManualClock clock;
-    dir.write(u"output.json"_s, credentialsJson(u"AKID1"_s, clock.now().addSecs(3600)));
-    ProcessCredentialsProvider provider(dir.command(), u"dev"_s, testEnvironment(), &clock);
+    dir.write(
+        u"output.json"_s, CredentialProcessScript::credentialsJson(u"AKID1"_s, clock.now().addSecs(3600)));
+    ProcessCredentialsProvider provider(
+        dir.command(), u"dev"_s, CredentialProcessScript::environment(), &clock);
     QString error;
     provider.credentials(false, &error);
-    dir.write(u"output.json"_s, credentialsJson(u"AKID2"_s, clock.now().addSecs(3600)));
+    dir.write(
+        u"output.json"_s, CredentialProcessScript::credentialsJson(u"AKID2"_s, clock.now().addSecs(3600)));
     QCOMPARE(provider.credentials(true, &error).accessKeyId, u"AKID2"_s);
     QCOMPARE(dir.runs(), 2);
 }
 
 void TestProcessCredentialsProvider::failedRefreshKeepsUnexpiredCredentials()
 {
-    ScriptDir dir;
+    CredentialProcessScript dir;
     ManualClock clock;
-    dir.write(u"output.json"_s, credentialsJson(u"AKID1"_s, clock.now().addSecs(3600)));
-    ProcessCredentialsProvider provider(dir.command(), u"dev"_s, testEnvironment(), &clock);
+    dir.write(
+        u"output.json"_s, CredentialProcessScript::credentialsJson(u"AKID1"_s, clock.now().addSecs(3600)));
+    ProcessCredentialsProvider provider(
+        dir.command(), u"dev"_s, CredentialProcessScript::environment(), &clock);
     QString error;
     provider.credentials(false, &error);
     dir.write(u"exitcode"_s, "1");
@@ -191,26 +173,36 @@ void TestProcessCredentialsProvider::failures()
     QFETCH(QByteArray, exitCode);
     QFETCH(QByteArray, stderrText);
     QFETCH(QString, error);
-    ScriptDir dir;
+    CredentialProcessScript dir;
     dir.write(u"output.json"_s, output);
     dir.write(u"exitcode"_s, exitCode);
     dir.write(u"stderr"_s, stderrText);
     ManualClock clock;
-    ProcessCredentialsProvider provider(dir.command(), u"dev"_s, testEnvironment(), &clock);
+    ProcessCredentialsProvider provider(
+        dir.command(), u"dev"_s, CredentialProcessScript::environment(), &clock);
     QString actual;
     QVERIFY(!provider.credentials(false, &actual).isValid());
     QCOMPARE(actual, error);
+
+    // The same readable error without waiting for the command.
+    ProcessCredentialsProvider async(dir.command(), u"dev"_s, CredentialProcessScript::environment(), &clock);
+    const Answer answer = refreshAndWait(async);
+    QVERIFY(answer.arrived);
+    QVERIFY(!answer.atOnce);
+    QVERIFY(!answer.credentials.isValid());
+    QCOMPARE(answer.error, error);
 }
 
 void TestProcessCredentialsProvider::timeoutKillsTheCommand()
 {
-    ScriptDir dir;
-    dir.write(u"output.json"_s, credentialsJson(u"AKID1"_s));
+    CredentialProcessScript dir;
+    dir.write(u"output.json"_s, CredentialProcessScript::credentialsJson(u"AKID1"_s));
     dir.write(u"sleep"_s, "10");
     ManualClock clock;
     // Long enough for a loaded CI machine to start sh (a slow start would be 'could not start'), far
     // below the script's 10 s.
-    ProcessCredentialsProvider provider(dir.command(), u"dev"_s, testEnvironment(), &clock, 1500ms);
+    ProcessCredentialsProvider provider(
+        dir.command(), u"dev"_s, CredentialProcessScript::environment(), &clock, 1500ms);
     QElapsedTimer timer;
     timer.start();
     QString error;
@@ -218,10 +210,156 @@ void TestProcessCredentialsProvider::timeoutKillsTheCommand()
     QCOMPARE(error, u"credential_process of profile dev did not finish within 1.5 s"_s);
     QVERIFY(timer.elapsed() < 6000);
 
-    ProcessCredentialsProvider missing(u"/nonexistent/helper --x"_s, u"dev"_s, testEnvironment(), &clock);
+    ProcessCredentialsProvider missing(
+        u"/nonexistent/helper --x"_s, u"dev"_s, CredentialProcessScript::environment(), &clock);
     QVERIFY(!missing.credentials(false, &error).isValid());
     QVERIFY2(error.startsWith(u"credential_process of profile dev could not start /nonexistent/helper"_s),
         qPrintable(error));
+
+    // The same without waiting for the command.
+    timer.restart();
+    const Answer late = refreshAndWait(provider);
+    QVERIFY(late.arrived);
+    QCOMPARE(late.error, u"credential_process of profile dev did not finish within 1.5 s"_s);
+    QVERIFY(timer.elapsed() < 6000);
+    const Answer absent = refreshAndWait(missing);
+    QVERIFY(absent.arrived);
+    QVERIFY2(
+        absent.error.startsWith(u"credential_process of profile dev could not start /nonexistent/helper"_s),
+        qPrintable(absent.error));
+}
+
+// The command takes 2 s: refresh() returns at once, a timer keeps ticking meanwhile, and the answer comes
+// from the event loop; the next refresh() answers at once from the cache.
+void TestProcessCredentialsProvider::refreshDoesNotBlockTheEventLoop()
+{
+    CredentialProcessScript dir;
+    dir.writeCredentials(u"AKIDSLOW"_s);
+    dir.write(u"sleep"_s, "2");
+    ManualClock clock;
+    ProcessCredentialsProvider provider(
+        dir.command(), u"dev"_s, CredentialProcessScript::environment(), &clock);
+
+    QElapsedTimer sinceTick;
+    qint64 longestGap = 0;
+    int ticks = 0;
+    QTimer ticker;
+    ticker.setInterval(20);
+    connect(&ticker, &QTimer::timeout, this, [&] {
+        longestGap = qMax(longestGap, sinceTick.restart());
+        ++ticks;
+    });
+    sinceTick.start();
+    ticker.start();
+
+    QElapsedTimer took;
+    took.start();
+    QObject context;
+    Answer answer;
+    provider.refresh(&context, false, [&answer](const AwsCredentials &c, const QString &e) {
+        answer = { c, e, true, false };
+    });
+    QVERIFY(took.elapsed() < 500);
+    QVERIFY(!answer.arrived);
+    QVERIFY(provider.isRunning());
+    QTRY_VERIFY_WITH_TIMEOUT(answer.arrived, 10000);
+    ticker.stop();
+    QVERIFY2(answer.error.isEmpty(), qPrintable(answer.error));
+    QCOMPARE(answer.credentials.accessKeyId, u"AKIDSLOW"_s);
+    QVERIFY(took.elapsed() >= 1900); // the command's 2 s did pass
+    QVERIFY2(longestGap < 500, qPrintable(u"the event loop stood still for %1 ms"_s.arg(longestGap)));
+    QVERIFY(ticks >= 10);
+    QVERIFY(!provider.isRunning());
+
+    const Answer cached = refreshAndWait(provider);
+    QVERIFY(cached.atOnce);
+    QCOMPARE(cached.credentials.accessKeyId, u"AKIDSLOW"_s);
+    QCOMPARE(dir.runs(), 1);
+}
+
+void TestProcessCredentialsProvider::refreshRunsOnceForEveryoneAndSkipsGoneCallers()
+{
+    CredentialProcessScript dir;
+    dir.writeCredentials(u"AKID1"_s);
+    dir.write(u"sleep"_s, "0.5");
+    ManualClock clock;
+    ProcessCredentialsProvider provider(
+        dir.command(), u"dev"_s, CredentialProcessScript::environment(), &clock);
+    QObject first;
+    auto gone = std::make_unique<QObject>();
+    QStringList answers;
+    provider.refresh(
+        &first, false, [&answers](const AwsCredentials &c, const QString &) { answers << c.accessKeyId; });
+    provider.refresh(
+        gone.get(), true, [&answers](const AwsCredentials &, const QString &) { answers << u"gone"_s; });
+    provider.refresh(
+        &first, false, [&answers](const AwsCredentials &c, const QString &) { answers << c.accessKeyId; });
+    gone.reset();
+    QTRY_COMPARE_WITH_TIMEOUT(answers.size(), 2, 10000);
+    QCOMPARE(answers, (QStringList { u"AKID1"_s, u"AKID1"_s }));
+    QTest::qWait(50);
+    QCOMPARE(answers.size(), 2);
+    QCOMPARE(dir.runs(), 1);
+}
+
+// As refreshesWithinFiveMinutesOfExpiration and failedRefreshKeepsUnexpiredCredentials, through refresh().
+void TestProcessCredentialsProvider::refreshRenewsBeforeExpiration()
+{
+    CredentialProcessScript dir;
+    ManualClock clock;
+    const QDateTime expiration = clock.now().addSecs(3600);
+    dir.writeCredentials(u"AKID1"_s, expiration);
+    ProcessCredentialsProvider provider(
+        dir.command(), u"dev"_s, CredentialProcessScript::environment(), &clock);
+    QCOMPARE(refreshAndWait(provider).credentials.expiration, expiration);
+    dir.writeCredentials(u"AKID2"_s, expiration.addSecs(3600));
+
+    clock.advance(54min + 59s); // 5 min 1 s left: still cached, answered at once
+    Answer answer = refreshAndWait(provider);
+    QVERIFY(answer.atOnce);
+    QCOMPARE(answer.credentials.accessKeyId, u"AKID1"_s);
+    QCOMPARE(dir.runs(), 1);
+    clock.advance(2s); // 4 min 59 s left: the command runs again
+    answer = refreshAndWait(provider);
+    QVERIFY(!answer.atOnce);
+    QCOMPARE(answer.credentials.accessKeyId, u"AKID2"_s);
+    QCOMPARE(dir.runs(), 2);
+
+    // After ExpiredToken: runs again although the cache looks valid.
+    dir.writeCredentials(u"AKID3"_s, expiration.addSecs(7200));
+    QCOMPARE(refreshAndWait(provider, true).credentials.accessKeyId, u"AKID3"_s);
+    QCOMPARE(dir.runs(), 3);
+
+    // A failed run inside the margin keeps the unexpired keys; once they expire the failure shows.
+    dir.write(u"exitcode"_s, "1");
+    clock.advance(2h + 59s); // 4 min left of AKID3
+    answer = refreshAndWait(provider);
+    QCOMPARE(answer.credentials.accessKeyId, u"AKID3"_s);
+    QVERIFY(answer.error.isEmpty());
+    clock.advance(5min);
+    answer = refreshAndWait(provider);
+    QVERIFY(!answer.credentials.isValid());
+    QCOMPARE(answer.error, u"credential_process of profile dev failed with exit code 1"_s);
+}
+
+void TestProcessCredentialsProvider::deletingTheProviderKillsTheCommand()
+{
+    CredentialProcessScript dir;
+    dir.writeCredentials(u"AKID1"_s);
+    dir.write(u"sleep"_s, "10");
+    ManualClock clock;
+    auto provider = std::make_unique<ProcessCredentialsProvider>(
+        dir.command(), u"dev"_s, CredentialProcessScript::environment(), &clock);
+    QObject context;
+    bool called = false;
+    provider->refresh(&context, false, [&called](const AwsCredentials &, const QString &) { called = true; });
+    QTRY_COMPARE(dir.runs(), 1);
+    QElapsedTimer took;
+    took.start();
+    provider.reset();
+    QVERIFY(took.elapsed() < 2000);
+    QTest::qWait(50);
+    QVERIFY(!called);
 }
 
 void TestProcessCredentialsProvider::parseOutput_data()

@@ -1,5 +1,6 @@
 #include "core/aws/localsandbox.h"
 #include "core/session/session.h"
+#include "tests/support/credentialprocessscript.h"
 #include "ui/aboutdialog.h"
 #include "ui/connection/connectiondialog.h"
 #include "ui/connection/connectionstatuswidget.h"
@@ -14,6 +15,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
+#include <QMainWindow>
 #include <QMenuBar>
 #include <QPushButton>
 #include <QSettings>
@@ -70,6 +72,15 @@ ConnectionDialog *openConnectionDialog(MainWindow &window)
     return shown ? dialog : nullptr;
 }
 
+// The status bar of window as a PNG under $SAGEDESK_BINARY_DIR/screenshots, for a person to look at.
+void saveStatusBar(QMainWindow *window, const QString &file)
+{
+    const QString directory
+        = qEnvironmentVariable("SAGEDESK_BINARY_DIR", QDir::currentPath()) + u"/screenshots"_s;
+    QVERIFY(QDir().mkpath(directory));
+    QVERIFY(window->statusBar()->grab().save(directory + u'/' + file));
+}
+
 } // namespace
 
 // Proves the main window a user meets: title follows the page, Ctrl+1..4 and the navigation switch pages,
@@ -96,6 +107,7 @@ private slots:
     void credentialsConfigured_data();
     void credentialsConfigured();
     void sandboxBadge();
+    void credentialProcessShowsResolving();
     void sandboxOfferStartsSandbox();
     void connectionDialogListsProfilesWithoutSecrets();
     void connectionDialogTestIsRunByItsOpener();
@@ -356,6 +368,37 @@ void TestMainWindow::credentialsConfigured()
     if (!variable.isEmpty())
         m_environment.insert(variable, u"x"_s);
     QCOMPARE(newSession()->credentialsConfigured(), configured);
+}
+
+// A profile's credential_process takes 2 s: the window stays responsive and the status bar says
+// "Resolving credentials…" until the command has answered.
+void TestMainWindow::credentialProcessShowsResolving()
+{
+    CredentialProcessScript script;
+    script.writeCredentials(u"AKIDSLOW"_s);
+    script.write(u"sleep"_s, "2");
+    writeFile(m_home->filePath(u".aws/config"_s),
+        "[profile tools]\nregion = eu-west-1\ncredential_process = " + script.command().toUtf8() + "\n");
+    m_environment.insert(u"PATH"_s, CredentialProcessScript::environment().value(u"PATH"_s));
+    auto session = newSession();
+    MainWindow window(session.get());
+    window.resize(1280, 800);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    session->connectTo(
+        ConnectionSettings { .profile = u"tools"_s, .region = {}, .endpointUrl = {}, .sandbox = false });
+    const ConnectionStatusWidget *status = window.connectionStatus();
+    QCOMPARE(status->credentialsText(), u"Resolving credentials…"_s);
+    QVERIFY2(status->toolTip().contains(u"profile tools"_s), qPrintable(status->toolTip()));
+    QCOMPARE(labelText(&window, u"connectionProfile"_s), u"Profile: tools"_s);
+    QCOMPARE(labelText(&window, u"connectionRegion"_s), u"Region: eu-west-1"_s);
+    // The window goes on: a page switch is painted while the command runs.
+    window.setCurrentPage(MainWindow::Page::Models);
+    QTest::qWait(100);
+    QCOMPARE(session->state(), Session::State::ResolvingCredentials);
+    saveStatusBar(&window, u"statusbar-resolving.png"_s);
+    QTRY_COMPARE_WITH_TIMEOUT(status->credentialsText(), u"Credentials resolved"_s, 10000);
+    QCOMPARE(session->state(), Session::State::Connected);
 }
 
 void TestMainWindow::sandboxBadge()

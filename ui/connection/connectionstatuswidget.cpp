@@ -88,6 +88,11 @@ void ConnectionStatusWidget::refresh()
         m_credentials->setBackground(pendingColour);
         tooltip = tr("Waiting for moto_server to answer");
         break;
+    case Session::State::ResolvingCredentials:
+        m_credentials->setText(tr("Resolving credentials…"));
+        m_credentials->setBackground(pendingColour);
+        tooltip = tr("Waiting for the credentials of %1").arg(connection.credentialSource);
+        break;
     case Session::State::Connected:
         m_credentials->setText(tr("Credentials resolved"));
         m_credentials->setBackground(resolvedColour);
