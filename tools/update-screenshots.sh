@@ -70,7 +70,8 @@ for shot in "${shots[@]}"; do
     to="resources/screenshots/$name.png"
     [ -f "$from" ] || { echo "update-screenshots: no $rendered.png was rendered" >&2; exit 1; }
     if command -v optipng >/dev/null; then
-        optipng -quiet -o2 -strip all -out "$to" -clobber "$from"
+        cp "$from" "$to"
+        optipng -quiet -o2 -strip all "$to"
     elif command -v convert >/dev/null; then
         convert "$from" -strip -define png:compression-level=9 "$to"
     else
