@@ -35,7 +35,8 @@ QString overview()
     text += u'\n'
         + CliCommands::tr(
             "Run '%1 COMMAND --help' for a command's options. Exit codes: 0 success, 1 the input or the "
-            "request was wrong, 2 bad command line or unreadable input.\n")
+            "request was wrong, 2 bad command line or unreadable input; watch also exits 3 when a job "
+            "stopped and 4 when --timeout passed.\n")
               .arg(QCoreApplication::applicationName());
     return text;
 }

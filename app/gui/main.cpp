@@ -16,15 +16,31 @@
 #include <cstdio>
 #include <memory>
 
+namespace {
+
+// --help and --version print and exit, so they need no display: answered from a QCoreApplication they work
+// over SSH and in scripts, where creating the GUI application would abort.
+bool onlyPrints(int argc, char *argv[])
+{
+    for (int i = 1; i < argc; ++i) {
+        const QByteArrayView argument(argv[i]);
+        if (argument == "--help" || argument == "-h" || argument == "-?" || argument == "--help-all"
+            || argument == "--version" || argument == "-v")
+            return true;
+    }
+    return false;
+}
+
+} // namespace
+
 int main(int argc, char *argv[])
 {
-    QApplication app(argc, argv);
-    QApplication::setOrganizationName(QStringLiteral("SageDesk"));
-    QApplication::setApplicationName(QStringLiteral("SageDesk"));
-    QApplication::setApplicationVersion(QStringLiteral(SAGEDESK_VERSION));
-    // Ties the window to the installed .desktop entry (its icon and name in docks and task switchers).
-    QGuiApplication::setDesktopFileName(QStringLiteral(SAGEDESK_APP_ID));
-    QApplication::setWindowIcon(QIcon(QStringLiteral(":/sagedesk/icons/sagedesk.svg")));
+    const std::unique_ptr<QCoreApplication> application = onlyPrints(argc, argv)
+        ? std::make_unique<QCoreApplication>(argc, argv)
+        : std::make_unique<QApplication>(argc, argv);
+    QCoreApplication::setOrganizationName(QStringLiteral("SageDesk"));
+    QCoreApplication::setApplicationName(QStringLiteral("SageDesk"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(SAGEDESK_VERSION));
 
     QCommandLineParser parser;
     parser.setApplicationDescription(
@@ -61,8 +77,11 @@ int main(int argc, char *argv[])
                            .arg(parser.positionalArguments().constFirst())));
         return 2;
     }
+    // Ties the window to the installed .desktop entry (its icon and name in docks and task switchers).
+    QGuiApplication::setDesktopFileName(QStringLiteral(SAGEDESK_APP_ID));
+    QApplication::setWindowIcon(QIcon(QStringLiteral(":/sagedesk/icons/sagedesk.svg")));
 
-    Session *session = Session::fromSystem(&app);
+    Session *session = Session::fromSystem(application.get());
     // Drafts, templates, recently used values, prices and job history; the program works without it (and
     // says so) if it cannot be opened.
     LocalStore store;
@@ -109,7 +128,7 @@ int main(int argc, char *argv[])
     session->connectTo(choice);
     if (!choice.sandbox && !session->credentialsConfigured() && LocalSandbox::isAvailable())
         window.showSandboxOffer();
-    const int exitCode = app.exec();
+    const int exitCode = QCoreApplication::exec();
     // The connection's monitor writes its last history into the store as it stops: it goes first.
     delete session;
     return exitCode;

@@ -161,7 +161,10 @@ QWidget *DashboardPage::createJobViews()
     header->resizeSection(TrainingJobTableModel::Instance, charWidth * 22);
     header->resizeSection(TrainingJobTableModel::Created,
         m_table->fontMetrics().horizontalAdvance(u"2026-12-31 23:59"_s) + 3 * charWidth);
-    header->resizeSection(TrainingJobTableModel::Duration, charWidth * 13);
+    // Wide enough for a job that ran more than a day ("12d 05:05:44"): digits are wider than the average.
+    header->resizeSection(TrainingJobTableModel::Duration,
+        m_table->fontMetrics().horizontalAdvance(TrainingJobTableModel::durationText(12 * 86400 + 86399))
+            + 3 * charWidth);
     header->resizeSection(TrainingJobTableModel::Cost, charWidth * 13);
     connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
         &DashboardPage::onCurrentRowChanged);
