@@ -13,9 +13,15 @@ ResolvedConnection CompanionConnection::resolve(const ConnectionResolver &resolv
     }
     const QUrl override(choice.endpointUrl);
     const bool emulator = override.isValid() && ConnectionResolver::isLoopbackHost(override.host());
-    return resolver.resolve(ConnectionOptions { .profile = choice.profile,
-                                .region = choice.region,
-                                .endpointUrl = emulator ? choice.endpointUrl : QString(),
-                                .maxAttempts = 0 },
-        service);
+    ResolvedConnection connection
+        = resolver.resolve(ConnectionOptions { .profile = choice.profile,
+                               .region = choice.region,
+                               .endpointUrl = emulator ? choice.endpointUrl : QString(),
+                               .maxAttempts = 0 },
+            service);
+    // The same profile gives the same credentials: one provider, so a credential_process runs once for
+    // every service, not once per service on its first request.
+    if (connection.isValid() && sageMaker.credentials && connection.profile == sageMaker.profile)
+        connection.credentials = sageMaker.credentials;
+    return connection;
 }

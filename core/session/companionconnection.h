@@ -7,7 +7,8 @@ struct ConnectionSettings;
 
 // The connection another service (EC2 for the VPC pickers and pre-flight check, the Price List API for
 // prices) uses alongside the user's SageMaker connection: the same profile, region and credentials, signing
-// for its own service.
+// for its own service. Credentials: when the profile is SageMaker's, its CredentialsProvider itself, so a
+// credential_process runs once for all the services and its renewed keys reach them all.
 //
 // Endpoint: the local sandbox, and an endpoint override to a loopback address, are emulators that answer
 // every service, so the companion goes there too. Any other override is SageMaker's own (a VPC interface

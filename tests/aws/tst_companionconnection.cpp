@@ -11,16 +11,32 @@ using namespace Qt::StringLiterals;
 
 // Proves which EC2 or Price List connection goes with a SageMaker connection choice: the sandbox's and a
 // loopback override's endpoint are shared (emulators answer every service), a remote override stays
-// SageMaker's, and profile, region and the per-service variables apply as for any service. Each row has its
-// own HOME.
+// SageMaker's, and profile, region and the per-service variables apply as for any service; the same profile
+// shares SageMaker's credentials provider. Each row has its own HOME.
 class TestCompanionConnection : public QObject
 {
     Q_OBJECT
 
 private slots:
     void sandboxSharesTheEmulator();
+    void sameProfileSharesTheCredentialsProvider();
     void choices_data();
     void choices();
+
+private:
+    // A config file in home with profiles dev (AKIDDEV) and ops (AKIDOPS), both in us-west-2; *environment
+    // points AWS_CONFIG_FILE at it, and AWS_SHARED_CREDENTIALS_FILE at a file that does not exist.
+    static void writeProfiles(const QTemporaryDir &home, QProcessEnvironment *environment)
+    {
+        QFile config(home.filePath(u"config"_s));
+        QVERIFY(config.open(QIODevice::WriteOnly));
+        config.write(
+            "[profile dev]\nregion = us-west-2\naws_access_key_id = AKIDDEV\naws_secret_access_key = s3cret\n"
+            "[profile ops]\nregion = us-west-2\naws_access_key_id = AKIDOPS\n"
+            "aws_secret_access_key = s3cret\n");
+        environment->insert(u"AWS_CONFIG_FILE"_s, config.fileName());
+        environment->insert(u"AWS_SHARED_CREDENTIALS_FILE"_s, home.filePath(u"credentials"_s));
+    }
 };
 
 void TestCompanionConnection::sandboxSharesTheEmulator()
@@ -40,6 +56,35 @@ void TestCompanionConnection::sandboxSharesTheEmulator()
     QCOMPARE(ec2.endpoint, sageMaker.endpoint);
     QCOMPARE(ec2.region, u"us-east-1"_s);
     QCOMPARE(ec2.credentials, sageMaker.credentials);
+}
+
+void TestCompanionConnection::sameProfileSharesTheCredentialsProvider()
+{
+    QTemporaryDir home;
+    QProcessEnvironment environment;
+    writeProfiles(home, &environment);
+    const ConnectionResolver resolver(environment, home.path());
+    const auto resolveProfile = [&resolver](const QString &profile) {
+        ConnectionOptions options;
+        options.profile = profile;
+        return resolver.resolve(options);
+    };
+    ConnectionSettings choice;
+    choice.profile = u"dev"_s;
+    const ResolvedConnection sageMaker = resolveProfile(u"dev"_s);
+    QVERIFY2(sageMaker.isValid(), qPrintable(sageMaker.error));
+    QCOMPARE(CompanionConnection::resolve(resolver, choice, sageMaker, u"ec2"_s).credentials,
+        sageMaker.credentials);
+    QCOMPARE(CompanionConnection::resolve(resolver, choice, sageMaker, u"pricing"_s).credentials,
+        sageMaker.credentials);
+
+    // Another profile's provider is not this one's.
+    const ResolvedConnection ops = resolveProfile(u"ops"_s);
+    QVERIFY2(ops.isValid(), qPrintable(ops.error));
+    const ResolvedConnection ec2 = CompanionConnection::resolve(resolver, choice, ops, u"ec2"_s);
+    QVERIFY(ec2.credentials);
+    QVERIFY(ec2.credentials != ops.credentials);
+    QCOMPARE(ec2.credentials->credentials(false, nullptr).accessKeyId, u"AKIDDEV"_s);
 }
 
 void TestCompanionConnection::choices_data()
@@ -89,14 +134,8 @@ void TestCompanionConnection::choices()
     QFETCH(QString, expectedRegion);
 
     QTemporaryDir home;
-    QFile config(home.filePath(u"config"_s));
-    QVERIFY(config.open(QIODevice::WriteOnly));
-    config.write(
-        "[profile dev]\nregion = us-west-2\naws_access_key_id = AKIDDEV\naws_secret_access_key = s3cret\n");
-    config.close();
     QProcessEnvironment environment;
-    environment.insert(u"AWS_CONFIG_FILE"_s, config.fileName());
-    environment.insert(u"AWS_SHARED_CREDENTIALS_FILE"_s, home.filePath(u"credentials"_s));
+    writeProfiles(home, &environment);
     if (profile.isEmpty()) {
         environment.insert(u"AWS_ACCESS_KEY_ID"_s, u"AKIDENV"_s);
         environment.insert(u"AWS_SECRET_ACCESS_KEY"_s, u"s3cret"_s);
