@@ -214,11 +214,19 @@ Diagnostics CrossFieldRules::shardedWithOneInstance(SpecKind kind, const QJsonOb
 
 Diagnostics CrossFieldRules::spotNeedsMaxWait(SpecKind kind, const QJsonObject &spec)
 {
-    if (kind != SpecKind::TrainingJob || !spec.value("EnableManagedSpotTraining"_L1).toBool())
+    if (kind != SpecKind::TrainingJob)
         return {};
     const QJsonObject stopping = spec.value("StoppingCondition"_L1).toObject();
     const QString path = u"StoppingCondition.MaxWaitTimeInSeconds"_s;
     const std::optional<qint64> maxWait = integerAt(stopping, "MaxWaitTimeInSeconds"_L1);
+    if (!spec.value("EnableManagedSpotTraining"_L1).toBool()) {
+        // The service refuses it: "Invalid MaxWaitTimeInSeconds. It is only supported when
+        // EnableManagedSpotTraining is set to true".
+        if (stopping.contains("MaxWaitTimeInSeconds"_L1))
+            return { error(path, u"maxWaitWithoutSpot"_s,
+                tr("is refused without managed spot training: turn spot training on, or remove the maximum wait")) };
+        return {};
+    }
     if (!maxWait)
         return { error(path, u"spotNeedsMaxWait"_s,
             tr("managed spot training needs MaxWaitTimeInSeconds (how long to wait for spot capacity "

@@ -34,7 +34,8 @@ public:
     // ShardedByS3Key with one instance in total: nothing to shard across. Warning shardedSingleInstance.
     static Diagnostics shardedWithOneInstance(SpecKind kind, const QJsonObject &spec);
     // Managed spot training needs MaxWaitTimeInSeconds (code spotNeedsMaxWait) ≥ MaxRuntimeInSeconds, whose
-    // default is one day (code maxWaitBelowMaxRuntime).
+    // default is one day (code maxWaitBelowMaxRuntime); without spot training the service refuses a
+    // MaxWaitTimeInSeconds (code maxWaitWithoutSpot).
     static Diagnostics spotNeedsMaxWait(SpecKind kind, const QJsonObject &spec);
     // MaxRuntimeInSeconds above 28 days, the service's limit (error maxRuntimeAbove28Days), or above the 5
     // days the original API named (warning maxRuntimeAbove5Days: accounts may still have that quota).

@@ -18,6 +18,10 @@ struct Draft
     QDateTime created; // stamped by the store on the first save
     QDateTime updated; // stamped by the store on every save that changed something
     State state = State::Unsent;
+    // For a clone: the request of the job or model it was cloned from (JSON text) and that one's name, so a
+    // restored draft's review still lists what changed. Empty for a draft that is not a clone.
+    QString original;
+    QString originalName;
 
     friend bool operator==(const Draft &, const Draft &) = default;
 };

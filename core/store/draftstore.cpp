@@ -16,7 +16,8 @@ QString stateName(Draft::State state)
     return state == Draft::State::Submitted ? u"submitted"_s : u"unsent"_s;
 }
 
-const QString SelectDraft = u"SELECT id, kind, title, document, created_ms, updated_ms, state FROM drafts "_s;
+const QString SelectDraft
+    = u"SELECT id, kind, title, document, created_ms, updated_ms, state, original, original_name FROM drafts "_s;
 
 Draft draftFrom(const QSqlQuery &query)
 {
@@ -28,6 +29,8 @@ Draft draftFrom(const QSqlQuery &query)
     draft.created = StoreSql::timeFrom(query.value(4));
     draft.updated = StoreSql::timeFrom(query.value(5));
     draft.state = query.value(6).toString() == u"submitted" ? Draft::State::Submitted : Draft::State::Unsent;
+    draft.original = query.value(7).toString();
+    draft.originalName = query.value(8).toString();
     return draft;
 }
 
@@ -53,19 +56,22 @@ StoreResult<bool> DraftStore::save(const Draft &draft)
     return StoreTransaction::write(m_store, [&](const QSqlDatabase &db) -> StoreResult<bool> {
         // Comparing in SQL keeps the stored document out of memory; the primary key makes it one lookup.
         auto unchanged = StoreSql::rows<bool>(db,
-            u"SELECT 1 FROM drafts WHERE id = ? AND kind = ? AND title = ? AND document = ? AND state = ?"_s,
-            { draft.id, kind, draft.title, draft.document, state }, what,
+            u"SELECT 1 FROM drafts WHERE id = ? AND kind = ? AND title = ? AND document = ? AND state = ? "
+            "AND original = ? AND original_name = ?"_s,
+            { draft.id, kind, draft.title, draft.document, state, draft.original, draft.originalName }, what,
             [](const QSqlQuery &) { return true; });
         if (!unchanged)
             return StoreResult<bool>::failure(unchanged.error());
         if (!unchanged->isEmpty())
             return false;
         return StoreSql::change(db,
-            u"INSERT INTO drafts (id, kind, title, document, created_ms, updated_ms, state) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?) "
+            u"INSERT INTO drafts (id, kind, title, document, created_ms, updated_ms, state, original, "
+            "original_name) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) "
             "ON CONFLICT (id) DO UPDATE SET kind = excluded.kind, title = excluded.title, "
-            "document = excluded.document, updated_ms = excluded.updated_ms, state = excluded.state"_s,
-            { draft.id, kind, draft.title, draft.document, now, now, state }, what)
+            "document = excluded.document, updated_ms = excluded.updated_ms, state = excluded.state, "
+            "original = excluded.original, original_name = excluded.original_name"_s,
+            { draft.id, kind, draft.title, draft.document, now, now, state, draft.original, draft.originalName },
+            what)
             .map(StoreSql::anyChanged);
     });
 }

@@ -96,6 +96,11 @@ const QList<StoreMigrations::Step> &StoreMigrations::steps()
                 // above, so the monitor fetches them again.
                 u"ALTER TABLE job_summaries ADD COLUMN described INTEGER"_s,
             } },
+        { 4, u"forms: the request a cloned draft started from"_s,
+            {
+                u"ALTER TABLE drafts ADD COLUMN original TEXT NOT NULL DEFAULT ''"_s,
+                u"ALTER TABLE drafts ADD COLUMN original_name TEXT NOT NULL DEFAULT ''"_s,
+            } },
     };
     return all;
 }

@@ -151,6 +151,13 @@ void CrossFieldRulesTest::rule_data()
            };
 
     QTest::newRow("spot: off, no max wait") << u"spotNeedsMaxWait"_s << job << QStringList() << QStringList();
+    QTest::newRow("spot: off, with max wait")
+        << u"spotNeedsMaxWait"_s << job << QStringList { u"StoppingCondition.MaxWaitTimeInSeconds=7200"_s }
+        << QStringList { u"StoppingCondition.MaxWaitTimeInSeconds maxWaitWithoutSpot"_s };
+    QTest::newRow("spot: false, with max wait")
+        << u"spotNeedsMaxWait"_s << job
+        << QStringList { u"EnableManagedSpotTraining=false"_s, u"StoppingCondition.MaxWaitTimeInSeconds=7200"_s }
+        << QStringList { u"StoppingCondition.MaxWaitTimeInSeconds maxWaitWithoutSpot"_s };
     QTest::newRow("spot: max wait above runtime") << u"spotNeedsMaxWait"_s << job
                                                   << QStringList { u"EnableManagedSpotTraining=true"_s,
                                                          u"StoppingCondition.MaxWaitTimeInSeconds=7200"_s }

@@ -50,6 +50,7 @@ private slots:
     void createdIsKeptAndUpdatedAdvances();
     void unchangedSaveWritesNothing_data();
     void unchangedSaveWritesNothing();
+    void cloneOriginIsKept();
     void unsentAreNewestFirstAndFilteredByKind();
     void submittedDraftsAreNotOffered();
     void removeDeletesOnlyThatDraft();
@@ -129,6 +130,29 @@ void TestDraftStore::unchangedSaveWritesNothing()
     QVERIFY2(second.ok(), qPrintable(second.error()));
     QCOMPARE(*second, written);
     QCOMPARE(drafts.load(u"d"_s)->value().updated, written ? temp.clock().now() : firstSaved);
+}
+
+void TestDraftStore::cloneOriginIsKept()
+{
+    TemporaryStore temp;
+    QVERIFY(temp.open().ok());
+    Draft clone = draft(u"c"_s, DocumentKind::TrainingJob, u"job-2"_s, u"{\"TrainingJobName\":\"job-2\"}"_s);
+    clone.original = u"{\"TrainingJobName\":\"job\"}"_s;
+    clone.originalName = u"job"_s;
+    QVERIFY(*DraftStore(temp.store()).save(clone));
+    // Only the origin changing is a change too.
+    temp.clock().advance(std::chrono::seconds(2));
+    clone.original = u"{\"TrainingJobName\":\"job\",\"A\":1}"_s;
+    QVERIFY(*DraftStore(temp.store()).save(clone));
+
+    QVERIFY(temp.reopen().ok());
+    const Draft loaded = DraftStore(temp.store()).load(u"c"_s)->value();
+    QCOMPARE(loaded.original, clone.original);
+    QCOMPARE(loaded.originalName, u"job"_s);
+    QCOMPARE(loaded.updated, temp.clock().now());
+    // A draft that is not a clone has none.
+    QVERIFY(DraftStore(temp.store()).save(draft(u"n"_s, DocumentKind::Model, u"m"_s, u"{}"_s)).ok());
+    QVERIFY(DraftStore(temp.store()).load(u"n"_s)->value().original.isEmpty());
 }
 
 void TestDraftStore::unsentAreNewestFirstAndFilteredByKind()

@@ -126,6 +126,7 @@ void TestLocalStore::migratesFromOlderVersion_data()
     QTest::newRow("no file yet") << 0 << false;
     QTest::newRow("empty file (version 0)") << 0 << true;
     QTest::newRow("version 1: drafts, no job history") << 1 << true;
+    QTest::newRow("version 3: drafts without a clone's origin") << 3 << true;
 }
 
 void TestLocalStore::migratesFromOlderVersion()

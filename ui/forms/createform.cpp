@@ -236,6 +236,7 @@ void CreateForm::load(const QJsonObject &document, Origin origin, const QString 
         m_autosaver->continueDraft(draftId);
     else
         m_autosaver->startNewDraft();
+    m_autosaver->setOriginal(m_original, m_originalName);
     m_document = document;
     m_touched.clear();
     m_left.clear();
@@ -306,7 +307,7 @@ void CreateForm::updateActions()
     m_actions->update(errors, !m_diagnostics.isEmpty(), isReviewing(), isSubmitting());
     const DiagnosticsList *problems = m_edit->problems();
     m_edit->status()->setText(errors
-            ? tr("%1 — fix them to review (F8 shows the next)")
+            ? tr("%1 — to fix before the review (F8 shows the next)")
                   .arg(DiagnosticsList::countText(problems->errorCount(), problems->warningCount()))
             : m_diagnostics.isEmpty()
             ? tr("Ready to review")
@@ -438,9 +439,10 @@ void CreateForm::submitSucceeded(const QString &arn)
         return;
     const QString submittedName = name();
     m_autosaver->markSubmitted();
-    m_autosaver->startNewDraft();
-    m_recent.remember(m_store, m_document);
     m_original.reset();
+    m_autosaver->startNewDraft();
+    m_autosaver->setOriginal(m_original, m_originalName);
+    m_recent.remember(m_store, m_document);
     setReviewing(false);
     m_submitFlow->showCreated(arn, submittedName);
     emit submitted(arn, submittedName);
@@ -545,12 +547,13 @@ void CreateForm::offerDrafts()
 
 bool CreateForm::restoreDraft(const QString &draftId)
 {
-    const std::optional<QJsonObject> document = m_drafts->load(draftId);
-    if (!document)
+    const std::optional<CreateFormFiles::LoadedDraft> draft = m_drafts->load(draftId);
+    if (!draft)
         return false;
-    m_original.reset();
+    m_original = draft->original;
+    m_originalName = draft->originalName;
     m_banner->hide();
-    load(*document, Origin::ContinueDraft, draftId);
+    load(draft->document, Origin::ContinueDraft, draftId);
     m_draftsBar->removeDraft(draftId);
     return true;
 }

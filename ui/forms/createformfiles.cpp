@@ -175,7 +175,7 @@ QList<Draft> unsentDrafts(LocalStore *store, SpecKind kind, QString *error)
     return drafts.value();
 }
 
-std::optional<QJsonObject> loadDraft(LocalStore *store, const QString &id, QString *error)
+std::optional<LoadedDraft> loadDraft(LocalStore *store, const QString &id, QString *error)
 {
     if (!store) {
         *error = noStore();
@@ -190,7 +190,8 @@ std::optional<QJsonObject> loadDraft(LocalStore *store, const QString &id, QStri
         *error = tr("That draft is gone.");
         return std::nullopt;
     }
-    const SpecJson::ParseResult parsed = SpecJson::parse(loaded.value()->document.toUtf8());
+    const Draft &draft = *loaded.value();
+    const SpecJson::ParseResult parsed = SpecJson::parse(draft.document.toUtf8());
     if (!parsed.ok) {
         *error = tr("The draft is damaged: line %1, column %2: %3")
                      .arg(parsed.line)
@@ -198,7 +199,14 @@ std::optional<QJsonObject> loadDraft(LocalStore *store, const QString &id, QStri
                      .arg(parsed.error);
         return std::nullopt;
     }
-    return parsed.document;
+    LoadedDraft result { parsed.document, std::nullopt, QString() };
+    // The form wrote the original itself; should it not parse, the review just lists no changes.
+    if (const SpecJson::ParseResult original = SpecJson::parse(draft.original.toUtf8());
+        !draft.original.isEmpty() && original.ok) {
+        result.original = original.document;
+        result.originalName = draft.originalName;
+    }
+    return result;
 }
 
 void discardDraft(LocalStore *store, const QString &id)

@@ -51,7 +51,14 @@ std::optional<std::pair<QString, bool>> askTemplateName(QWidget *parent, LocalSt
 QString askTemplate(QWidget *parent, const QStringList &names);
 
 QList<Draft> unsentDrafts(LocalStore *store, SpecKind kind, QString *error);
-std::optional<QJsonObject> loadDraft(LocalStore *store, const QString &id, QString *error);
+// A draft read back: its document and, for a clone, the request it started from.
+struct LoadedDraft
+{
+    QJsonObject document;
+    std::optional<QJsonObject> original;
+    QString originalName;
+};
+std::optional<LoadedDraft> loadDraft(LocalStore *store, const QString &id, QString *error);
 void discardDraft(LocalStore *store, const QString &id);
 
 } // namespace CreateFormFiles

@@ -40,6 +40,12 @@ void DraftAutosaver::startNewDraft()
     m_draftId = DraftStore::newId();
 }
 
+void DraftAutosaver::setOriginal(const std::optional<QJsonObject> &original, const QString &originalName)
+{
+    m_original = original ? QString::fromUtf8(SpecJson::write(*original, specKind(m_kind))) : QString();
+    m_originalName = original ? originalName : QString();
+}
+
 void DraftAutosaver::schedule(const QJsonObject &document, const QString &title)
 {
     m_document = document;
@@ -76,6 +82,8 @@ void DraftAutosaver::save()
     draft.kind = m_kind;
     draft.title = m_title;
     draft.document = QString::fromUtf8(SpecJson::write(m_document, specKind(m_kind)));
+    draft.original = m_original;
+    draft.originalName = m_originalName;
     const StoreResult<bool> result = DraftStore(*m_store).save(draft);
     if (!result)
         emit saveFailed(result.error());

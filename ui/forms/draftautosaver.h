@@ -5,6 +5,7 @@
 #include <QJsonObject>
 #include <QObject>
 #include <QTimer>
+#include <optional>
 
 class LocalStore;
 
@@ -32,6 +33,10 @@ public:
     // The next save creates a new draft; what is pending for the old one is saved first.
     void startNewDraft();
 
+    // What the draft was cloned from (saved with it, so a restored clone still shows its changes); nothing
+    // for a draft that is not a clone. Set after continueDraft() or startNewDraft().
+    void setOriginal(const std::optional<QJsonObject> &original, const QString &originalName);
+
     // Schedules a save of document; title names it in the restore list.
     void schedule(const QJsonObject &document, const QString &title);
     bool isPending() const { return m_timer.isActive(); }
@@ -52,5 +57,7 @@ private:
     QString m_draftId;
     QJsonObject m_document;
     QString m_title;
+    QString m_original; // JSON text, empty when not a clone
+    QString m_originalName;
     QTimer m_timer;
 };

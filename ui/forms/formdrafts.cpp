@@ -40,11 +40,11 @@ void FormDrafts::offer(const QString &untitled)
     m_bar->setDrafts(drafts, untitled);
 }
 
-std::optional<QJsonObject> FormDrafts::load(const QString &id)
+std::optional<CreateFormFiles::LoadedDraft> FormDrafts::load(const QString &id)
 {
     QString error;
-    std::optional<QJsonObject> document = CreateFormFiles::loadDraft(m_store, id, &error);
-    if (!document)
+    std::optional<CreateFormFiles::LoadedDraft> draft = CreateFormFiles::loadDraft(m_store, id, &error);
+    if (!draft)
         m_messages->showMessage(MessageBar::Kind::Error, error.toHtmlEscaped());
-    return document;
+    return draft;
 }

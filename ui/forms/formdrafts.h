@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/api/speckind.h"
+#include "ui/forms/createformfiles.h"
 
 #include <QJsonObject>
 #include <QObject>
@@ -26,8 +27,8 @@ public:
     void setStore(LocalStore *store);
     // Lists the unsent drafts of this kind, other than the one being edited, in the drafts bar.
     void offer(const QString &untitled);
-    // A draft's document; nothing (with the reason shown) when it cannot be loaded.
-    std::optional<QJsonObject> load(const QString &id);
+    // A draft's document (and a clone's original); nothing (with the reason shown) when it cannot be loaded.
+    std::optional<CreateFormFiles::LoadedDraft> load(const QString &id);
 
 signals:
     // The user chose Restore for draft id in the drafts bar.
