@@ -85,6 +85,10 @@ public:
             checkRoutes();
         if (m_data.fetched(u"DescribeSecurityGroups"_s) && m_input.instanceCount > 1)
             checkTrafficBetweenInstances();
+        if (m_data.fetched(u"DescribeSubnets"_s) && m_data.fetched(u"DescribeSecurityGroups"_s)
+            && m_data.fetched(u"DescribeVpcEndpoints"_s)
+            && m_data.fetched(VpcPreflightData::EndpointGroupsCall))
+            checkEndpointSecurityGroups();
         std::stable_sort(m_findings.begin(), m_findings.end(),
             [](const Diagnostic &a, const Diagnostic &b) { return int(a.severity) < int(b.severity); });
         return m_findings;
@@ -143,18 +147,26 @@ private:
             { u"DescribeVpcEndpoints"_s,
                 QT_TRANSLATE_NOOP("VpcPreflightCheck", "the VPC endpoints for S3 and CloudWatch Logs") },
             { u"DescribeNatGateways"_s, QT_TRANSLATE_NOOP("VpcPreflightCheck", "the NAT gateways' state") },
+            { VpcPreflightData::EndpointGroupsCall,
+                QT_TRANSLATE_NOOP("VpcPreflightCheck", "the security groups of the VPC endpoints") },
         };
         // One finding for the refused calls, one for those that failed otherwise (the first error told).
         QStringList deniedCalls, deniedSkips, failedCalls, failedSkips;
         QString firstError;
+        const auto appendOnce = [](QStringList &list, const QString &item) {
+            if (!list.contains(item))
+                list.append(item);
+        };
         for (auto it = m_data.failures.cbegin(); it != m_data.failures.cend(); ++it) {
             const QString what
                 = tr(skipped.value(it.key(), QT_TRANSLATE_NOOP("VpcPreflightCheck", "part of the network")));
+            // The action alone: EndpointGroupsCall is a second DescribeSecurityGroups.
+            const QString action = it.key().section(u' ', 0, 0);
             if (VpcPreflightCheck::isAccessDenied(it.value())) {
-                deniedCalls.append(u"ec2:"_s + it.key());
+                appendOnce(deniedCalls, u"ec2:"_s + action);
                 deniedSkips.append(what);
             } else {
-                failedCalls.append(it.key());
+                appendOnce(failedCalls, action);
                 failedSkips.append(what);
                 if (firstError.isEmpty())
                     firstError = it.value().toString();
@@ -400,13 +412,23 @@ private:
         }
     }
 
-    // Some rule in rules allows all traffic to or from the job's instances: from one of the job's groups, or
-    // from a CIDR block covering every subnet of the job.
-    bool allowsAllFromJob(const QList<Ec2IpPermission> &rules, const QStringList &groupIds,
-        const QStringList &subnetCidrs) const
+    // The rule allows TCP traffic to port; all traffic always counts, and only it when port is not given.
+    static bool coversPort(const Ec2IpPermission &rule, std::optional<int> port)
+    {
+        if (rule.isAllTraffic())
+            return true;
+        if (!port || (rule.ipProtocol != "tcp"_L1 && rule.ipProtocol != "6"_L1))
+            return false;
+        return rule.fromPort.value_or(0) <= *port && *port <= rule.toPort.value_or(65535);
+    }
+
+    // Some rule in rules allows traffic (all of it, or TCP to port) to or from the job's instances: from one
+    // of the job's groups, or from a CIDR block covering every subnet of the job.
+    bool allowsFromJob(const QList<Ec2IpPermission> &rules, const QStringList &groupIds,
+        const QStringList &subnetCidrs, std::optional<int> port = std::nullopt) const
     {
         for (const Ec2IpPermission &rule : rules) {
-            if (!rule.isAllTraffic())
+            if (!coversPort(rule, port))
                 continue;
             for (const Ec2GroupPair &pair : rule.groupPairs)
                 if (groupIds.contains(pair.groupId))
@@ -434,9 +456,9 @@ private:
             for (const Ec2Subnet *s : foundSubnets())
                 subnetCidrs.append(s->cidrBlock);
         const bool inbound = std::any_of(groups.cbegin(), groups.cend(),
-            [&](const Ec2SecurityGroup *g) { return allowsAllFromJob(g->ingress, groupIds, subnetCidrs); });
+            [&](const Ec2SecurityGroup *g) { return allowsFromJob(g->ingress, groupIds, subnetCidrs); });
         const bool outbound = std::any_of(groups.cbegin(), groups.cend(),
-            [&](const Ec2SecurityGroup *g) { return allowsAllFromJob(g->egress, groupIds, subnetCidrs); });
+            [&](const Ec2SecurityGroup *g) { return allowsFromJob(g->egress, groupIds, subnetCidrs); });
         if (inbound && outbound)
             return;
         const QString missing = !inbound && !outbound ? tr("inbound from and outbound to")
@@ -449,6 +471,62 @@ private:
                "that allows all traffic (protocol -1) from %4 itself, inbound and outbound.")
                 .arg(m_input.instanceCount)
                 .arg(joined(groupIds), missing, groupIds.first()));
+    }
+
+    // The interface endpoints the job's traffic goes to by name (private DNS) for CloudWatch Logs, and for
+    // S3 when no gateway endpoint takes it: each must let HTTPS in from the job.
+    void checkEndpointSecurityGroups()
+    {
+        const QList<const Ec2SecurityGroup *> jobGroups = foundSecurityGroups();
+        const QList<const Ec2Subnet *> subnets = foundSubnets();
+        if (jobGroups.isEmpty() || subnets.isEmpty())
+            return;
+        QStringList groupIds, subnetCidrs, vpcs;
+        for (const Ec2SecurityGroup *g : jobGroups)
+            groupIds.append(g->groupId);
+        for (const Ec2Subnet *s : subnets) {
+            subnetCidrs.append(s->cidrBlock);
+            if (!vpcs.contains(s->vpcId))
+                vpcs.append(s->vpcId);
+        }
+        const QString logs = serviceName("logs");
+        const QString s3 = serviceName("s3");
+        const auto hasS3Gateway = [&](const QString &vpc) {
+            return std::any_of(m_resources.vpcEndpoints.cbegin(), m_resources.vpcEndpoints.cend(),
+                [&](const Ec2VpcEndpoint &e) {
+                    return e.vpcId == vpc && e.serviceName == s3 && e.isGateway() && e.isUsable();
+                });
+        };
+        for (const Ec2VpcEndpoint &e : m_resources.vpcEndpoints) {
+            if (!e.isInterface() || !e.isUsable() || !e.privateDnsEnabled || !vpcs.contains(e.vpcId)
+                || e.groupIds.isEmpty())
+                continue;
+            QString consequence;
+            if (e.serviceName == logs)
+                consequence = tr("The job's logs and metrics will not arrive in CloudWatch.");
+            else if (e.serviceName == s3 && !hasS3Gateway(e.vpcId))
+                consequence
+                    = tr("The job will not be able to read its data from S3 or write its model there.");
+            else
+                continue;
+            bool known = true;
+            bool allowed = false;
+            for (const QString &id : e.groupIds) {
+                const Ec2SecurityGroup *g = securityGroup(id);
+                known = known && g;
+                allowed = allowed || (g && allowsFromJob(g->ingress, groupIds, subnetCidrs, 443));
+            }
+            if (allowed || !known)
+                continue;
+            add(Diagnostic::Severity::Warning, path(securityGroupsMember), u"endpointRefusesJob"_s,
+                tr("The interface endpoint %1 for %2 lets in only what its security groups (%3) allow, and "
+                   "none "
+                   "of them allows HTTPS (TCP port 443) from the job's security groups (%4) or its subnets. "
+                   "%5 "
+                   "Add an inbound rule for TCP port 443 from %6 to %7.")
+                    .arg(e.vpcEndpointId, e.serviceName, joined(e.groupIds), joined(groupIds), consequence,
+                        groupIds.first(), e.groupIds.first()));
+        }
     }
 
     const VpcPreflightInput &m_input;

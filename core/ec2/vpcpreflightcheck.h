@@ -25,6 +25,11 @@
 //                             cover none of the job's S3 locations (EndpointPolicy).
 //   noRouteToCloudWatchLogs   likewise for com.amazonaws.<region>.logs (an interface endpoint with private
 //                             DNS, or NAT): the job's logs and metrics would not arrive.
+//   endpointRefusesJob        an interface endpoint the job's traffic goes to by name (CloudWatch Logs, or S3
+//                             when no gateway endpoint takes it) has security groups that allow no HTTPS
+//                             (TCP 443, or all traffic) in from the job's groups or a CIDR covering its
+//                             subnets. The job's own groups' egress is not checked (EC2's default allows
+//                             all).
 //   noTrafficBetweenInstances more than one instance, and no security group of the job allows all traffic
 //                             (protocol -1) from the job's groups (or a CIDR covering its subnets) inbound,
 //                             and to them outbound: distributed training hangs.
@@ -36,8 +41,7 @@
 // through the VPC. Its image is pulled by SageMaker outside the VPC (TrainingRepositoryAccessMode
 // "Platform", the default), so ECR endpoints (ecr.api, ecr.dkr) are not needed; the SageMaker APIs
 // (sagemaker.api, sagemaker.runtime) are needed only by training code that calls them itself, which the
-// spec cannot tell, so they are not checked. Endpoint security groups, and interface endpoints' policies, are
-// not checked.
+// spec cannot tell, so they are not checked. Interface endpoints' policies are not checked.
 class VpcPreflightCheck
 {
     Q_DECLARE_TR_FUNCTIONS(VpcPreflightCheck)

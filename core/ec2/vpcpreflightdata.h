@@ -9,6 +9,9 @@
 // "DescribeRouteTables"), whose checks are skipped with a finding that says why.
 struct VpcPreflightData
 {
+    // The failure key of the second DescribeSecurityGroups call, for the interface endpoints' own groups.
+    static inline const QString EndpointGroupsCall = QStringLiteral("DescribeSecurityGroups (endpoints)");
+
     Ec2Resources resources;
     QMap<QString, AwsError> failures;
 

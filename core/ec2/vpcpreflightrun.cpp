@@ -43,14 +43,16 @@ void VpcPreflightRun::start()
         QMetaObject::invokeMethod(this, &VpcPreflightRun::finish, Qt::QueuedConnection);
 }
 
-void VpcPreflightRun::send(Ec2Call *call, void (VpcPreflightRun::*then)(const Ec2Result &))
+void VpcPreflightRun::send(
+    Ec2Call *call, void (VpcPreflightRun::*then)(const Ec2Result &), QString failureKey)
 {
     ++m_pending;
     m_calls.append(call);
-    const QString action = call->action();
-    connect(call, &Ec2Call::finished, this, [this, then, action](const Ec2Result &result) {
+    if (failureKey.isEmpty())
+        failureKey = call->action();
+    connect(call, &Ec2Call::finished, this, [this, then, failureKey](const Ec2Result &result) {
         if (!result.isOk())
-            m_data.failures.insert(action, result.error);
+            m_data.failures.insert(failureKey, result.error);
         (this->*then)(result);
         callDone();
     });
@@ -67,8 +69,23 @@ void VpcPreflightRun::onSubnets(const Ec2Result &result)
         return;
     const Ec2Query inVpcs { {}, { { u"vpc-id"_s, vpcs } } };
     send(m_client->describeRouteTables(inVpcs), &VpcPreflightRun::onOther);
-    send(m_client->describeVpcEndpoints(inVpcs), &VpcPreflightRun::onOther);
+    send(m_client->describeVpcEndpoints(inVpcs), &VpcPreflightRun::onVpcEndpoints);
     send(m_client->describeNatGateways(inVpcs), &VpcPreflightRun::onOther);
+}
+
+void VpcPreflightRun::onVpcEndpoints(const Ec2Result &result)
+{
+    m_data.resources.append(result.resources);
+    // An interface endpoint lets in only what its own security groups allow.
+    QStringList groups;
+    for (const Ec2VpcEndpoint &e : result.resources.vpcEndpoints)
+        if (e.isInterface())
+            groups.append(e.groupIds);
+    groups = unique(groups);
+    groups.removeIf([this](const QString &id) { return m_input.securityGroupIds.contains(id); });
+    if (!groups.isEmpty())
+        send(m_client->describeSecurityGroups({ {}, { { u"group-id"_s, groups } } }),
+            &VpcPreflightRun::onOther, VpcPreflightData::EndpointGroupsCall);
 }
 
 void VpcPreflightRun::onOther(const Ec2Result &result)

@@ -12,7 +12,8 @@ class Ec2Client;
 struct Ec2Result;
 
 // One run of the VPC pre-flight check (see VpcPreflight::run): fetches the job's subnets and security
-// groups, then the route tables, VPC endpoints and NAT gateways of the subnets' VPCs, and emits finished()
+// groups, then the route tables, VPC endpoints and NAT gateways of the subnets' VPCs (and the interface
+// endpoints' security groups that are not the job's), and emits finished()
 // once with VpcPreflightCheck's findings, at the earliest from the event loop. A failed or refused Describe
 // call becomes a finding, never a failed run. It deletes itself after finished(); deleting it before
 // cancels the calls in flight without a signal.
@@ -38,8 +39,10 @@ private:
     VpcPreflightRun(Ec2Client *client, VpcPreflightInput input, QObject *parent);
 
     void start();
-    void send(Ec2Call *call, void (VpcPreflightRun::*then)(const Ec2Result &));
+    // failureKey: what a failure is recorded as (the call's action when empty).
+    void send(Ec2Call *call, void (VpcPreflightRun::*then)(const Ec2Result &), QString failureKey = {});
     void onSubnets(const Ec2Result &result);
+    void onVpcEndpoints(const Ec2Result &result);
     void onOther(const Ec2Result &result);
     void callDone();
     void finish();

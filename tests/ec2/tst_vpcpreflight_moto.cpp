@@ -29,10 +29,14 @@ private slots:
     void findings();
     void tinySubnetReportsItsFreeAddresses();
     void restrictiveEndpointPolicy();
+    void endpointSecurityGroupMustLetTheJobIn();
 
 private:
     Ec2Result run(Ec2Call *call);
     Diagnostics preflight(const QStringList &subnets, const QStringList &groups, int instances);
+    // A new VPC 10.<octet>.0.0/16 with one subnet (us-east-1a) on its own route table; false with
+    // m_setup->error() when a step fails.
+    bool createOneSubnetVpc(int octet, QString &vpc, QString &subnet, QString &table);
 
     std::unique_ptr<MotoServer> m_moto;
     std::unique_ptr<Ec2Setup> m_setup;
@@ -239,14 +243,20 @@ void TestVpcPreflightMoto::tinySubnetReportsItsFreeAddresses()
         findings[0].message.contains(u"only 11 (%1: 11)"_s.arg(m_ids.tiny)), qPrintable(findings[0].message));
 }
 
+bool TestVpcPreflightMoto::createOneSubnetVpc(int octet, QString &vpc, QString &subnet, QString &table)
+{
+    vpc = m_setup->createVpc(u"10.%1.0.0/16"_s.arg(octet));
+    subnet = vpc.isEmpty() ? QString()
+                           : m_setup->createSubnet(vpc, u"10.%1.1.0/24"_s.arg(octet), u"us-east-1a"_s);
+    table = subnet.isEmpty() ? QString() : m_setup->createRouteTable(vpc);
+    return !table.isEmpty() && m_setup->associateRouteTable(table, subnet);
+}
+
 void TestVpcPreflightMoto::restrictiveEndpointPolicy()
 {
     // moto keeps the PolicyDocument and answers it in DescribeVpcEndpoints.
-    const QString vpc = m_setup->createVpc(u"10.50.0.0/16"_s);
-    const QString subnet
-        = vpc.isEmpty() ? QString() : m_setup->createSubnet(vpc, u"10.50.1.0/24"_s, u"us-east-1a"_s);
-    const QString table = subnet.isEmpty() ? QString() : m_setup->createRouteTable(vpc);
-    QVERIFY2(!table.isEmpty() && m_setup->associateRouteTable(table, subnet), qPrintable(m_setup->error()));
+    QString vpc, subnet, table;
+    QVERIFY2(createOneSubnetVpc(50, vpc, subnet, table), qPrintable(m_setup->error()));
     const QString policy = uR"({"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Principal": "*",
         "Action": "s3:GetObject", "Resource": "arn:aws:s3:::other-bucket/*"}]})"_s;
     QVERIFY2(
@@ -266,6 +276,39 @@ void TestVpcPreflightMoto::restrictiveEndpointPolicy()
             u"securityGroupInOtherVpc"_s, u"s3EndpointPolicyBlocks"_s, u"singleAvailabilityZone"_s }));
     QVERIFY2(findings[1].message.contains(u"allows none of s3://bucket/input/"_s),
         qPrintable(findings[1].message));
+}
+
+void TestVpcPreflightMoto::endpointSecurityGroupMustLetTheJobIn()
+{
+    // A VPC with an S3 gateway endpoint and a CloudWatch Logs interface endpoint whose own security group
+    // lets nothing in: the job's logs could not arrive until the group allows HTTPS from the job's group.
+    QString vpc, subnet, table;
+    QVERIFY2(createOneSubnetVpc(60, vpc, subnet, table), qPrintable(m_setup->error()));
+    QVERIFY2(!m_setup->createGatewayEndpoint(vpc, u"com.amazonaws.us-east-1.s3"_s, { table }).isEmpty(),
+        qPrintable(m_setup->error()));
+    const QString job = m_setup->createSecurityGroup(vpc, u"job"_s, u"the training job"_s);
+    const QString guard = m_setup->createSecurityGroup(vpc, u"logs-endpoint"_s, u"the logs endpoint"_s);
+    QVERIFY2(!job.isEmpty() && !guard.isEmpty(), qPrintable(m_setup->error()));
+    const QString endpoint = m_setup->createInterfaceEndpoint(
+        vpc, u"com.amazonaws.us-east-1.logs"_s, { subnet }, true, { guard });
+    QVERIFY2(!endpoint.isEmpty(), qPrintable(m_setup->error()));
+
+    Diagnostics findings = preflight({ subnet }, { job }, 1);
+    QStringList codes;
+    for (const Diagnostic &d : findings)
+        codes.append(d.code);
+    QCOMPARE(codes, (QStringList { u"endpointRefusesJob"_s, u"singleAvailabilityZone"_s }));
+    QVERIFY2(findings[0].message.contains(endpoint) && findings[0].message.contains(guard),
+        qPrintable(findings[0].message));
+
+    QVERIFY2(m_setup->call(u"AuthorizeSecurityGroupIngress"_s,
+                 { { u"GroupId"_s, guard }, { u"IpPermissions.1.IpProtocol"_s, u"tcp"_s },
+                     { u"IpPermissions.1.FromPort"_s, u"443"_s }, { u"IpPermissions.1.ToPort"_s, u"443"_s },
+                     { u"IpPermissions.1.Groups.1.GroupId"_s, job } }),
+        qPrintable(m_setup->error()));
+    findings = preflight({ subnet }, { job }, 1);
+    QCOMPARE(findings.size(), 1);
+    QCOMPARE(findings[0].code, u"singleAvailabilityZone"_s);
 }
 
 QTEST_GUILESS_MAIN(TestVpcPreflightMoto)

@@ -87,6 +87,16 @@ Ec2IpPermission allTrafficFromCidr(const QString &cidr)
     return p;
 }
 
+Ec2IpPermission tcpFrom(int fromPort, int toPort, const QString &groupOrCidr)
+{
+    Ec2IpPermission p
+        = groupOrCidr.startsWith(u"sg-"_s) ? allTrafficFrom(groupOrCidr) : allTrafficFromCidr(groupOrCidr);
+    p.ipProtocol = u"tcp"_s;
+    p.fromPort = fromPort;
+    p.toPort = toPort;
+    return p;
+}
+
 // vpc-a (10.0.0.0/16): subnet-a1 (us-east-1a) and subnet-a2 (us-east-1b), both associated with rtb-a, which
 // has an S3 gateway endpoint; a CloudWatch Logs interface endpoint with private DNS; sg-a allows all traffic
 // from itself both ways. vpc-b (10.1.0.0/16): subnet-b1 on its bare main table, sg-b. The job uses
@@ -168,6 +178,17 @@ struct Case
     std::function<void(Network &)> change;
     QStringList expected; // "severity:code@path", sorted
 };
+
+// The logs endpoint guarded by a security group sg-ep (not the job's) with these inbound rules.
+void guardLogsEndpoint(Network &n, const QList<Ec2IpPermission> &ingress)
+{
+    Ec2SecurityGroup ep;
+    ep.groupId = u"sg-ep"_s;
+    ep.vpcId = u"vpc-a"_s;
+    ep.ingress = ingress;
+    n.data.resources.securityGroups.append(ep);
+    n.endpoint(u"vpce-logs"_s).groupIds = { u"sg-ep"_s };
+}
 
 // Route tables with the S3 and logs endpoints taken away, for the routing rows.
 void withoutEndpoints(Network &n)
@@ -380,6 +401,52 @@ const QList<Case> &cases()
                 n.input.securityGroupIds.append(u"sg-a2"_s);
             },
             {} },
+        { "logs endpoint lets HTTPS in from the job's group",
+            [](Network &n) { guardLogsEndpoint(n, { tcpFrom(443, 443, u"sg-a"_s) }); }, {} },
+        { "logs endpoint lets HTTPS in from the VPC's block",
+            [](Network &n) { guardLogsEndpoint(n, { tcpFrom(0, 65535, u"10.0.0.0/16"_s) }); }, {} },
+        { "logs endpoint lets all traffic in from anywhere",
+            [](Network &n) { guardLogsEndpoint(n, { allTrafficFromCidr(u"0.0.0.0/0"_s) }); }, {} },
+        { "logs endpoint with the VPC's default group: only from itself",
+            [](Network &n) { guardLogsEndpoint(n, { allTrafficFrom(u"sg-ep"_s) }); },
+            { u"warning:endpointRefusesJob@"_s + groups } },
+        { "logs endpoint lets in port 80 only",
+            [](Network &n) { guardLogsEndpoint(n, { tcpFrom(80, 80, u"sg-a"_s) }); },
+            { u"warning:endpointRefusesJob@"_s + groups } },
+        { "logs endpoint lets HTTPS in from one subnet only",
+            [](Network &n) { guardLogsEndpoint(n, { tcpFrom(443, 443, u"10.0.1.0/24"_s) }); },
+            { u"warning:endpointRefusesJob@"_s + groups } },
+        { "logs endpoint: a second group of the endpoint, the job's own, lets it in",
+            [](Network &n) {
+                guardLogsEndpoint(n, {});
+                n.endpoint(u"vpce-logs"_s).groupIds.append(u"sg-a"_s);
+            },
+            {} },
+        { "logs endpoint without private DNS: its groups do not matter",
+            [](Network &n) {
+                guardLogsEndpoint(n, {});
+                n.endpoint(u"vpce-logs"_s).privateDnsEnabled = false;
+            },
+            { u"warning:noRouteToCloudWatchLogs@"_s + subnets } },
+        { "logs endpoint's groups not readable: not guessed",
+            [](Network &n) {
+                n.endpoint(u"vpce-logs"_s).groupIds = { u"sg-ep"_s };
+                n.data.failures.insert(VpcPreflightData::EndpointGroupsCall, denied());
+            },
+            { u"warning:ec2AccessDenied@VpcConfig"_s } },
+        { "S3 interface endpoint refusing the job, no gateway endpoint",
+            [](Network &n) {
+                guardLogsEndpoint(n, { tcpFrom(443, 443, u"sg-a"_s) });
+                Ec2VpcEndpoint &e = n.endpoint(u"vpce-s3"_s);
+                e.vpcEndpointType = u"Interface"_s;
+                e.routeTableIds.clear();
+                e.privateDnsEnabled = true;
+                e.groupIds = { u"sg-ep"_s, u"sg-b"_s };
+                n.table(u"rtb-a"_s).routes.removeLast();
+                n.group(u"sg-ep"_s).ingress = { tcpFrom(443, 443, u"sg-b"_s) };
+                n.endpoint(u"vpce-logs"_s).groupIds = { u"sg-a"_s };
+            },
+            { u"warning:endpointRefusesJob@"_s + groups } },
         { "one instance needs no rule from itself",
             [](Network &n) {
                 n.group(u"sg-a"_s).ingress.clear();
@@ -488,6 +555,14 @@ void TestVpcPreflightCheck::explanationsNameWhatToFix()
     const QString logs
         = messageOf(VpcPreflightCheck::run(n.input, n.data, u"us-east-1"_s), u"noRouteToCloudWatchLogs"_s);
     QVERIFY2(logs.contains(u"vpce-logs has private DNS switched off"_s), qPrintable(logs));
+
+    n = cleanNetwork();
+    guardLogsEndpoint(n, { tcpFrom(80, 80, u"sg-a"_s) });
+    const QString endpoint
+        = messageOf(VpcPreflightCheck::run(n.input, n.data, u"us-east-1"_s), u"endpointRefusesJob"_s);
+    QVERIFY2(endpoint.contains(u"vpce-logs for com.amazonaws.us-east-1.logs"_s)
+            && endpoint.contains(u"inbound rule for TCP port 443 from sg-a to sg-ep"_s),
+        qPrintable(endpoint));
 
     n = cleanNetwork();
     n.input.instanceCount = 10;

@@ -143,14 +143,14 @@ QString Ec2Setup::createGatewayEndpoint(
         u"CreateVpcEndpoint"_s, parameters + numbered(u"RouteTableId"_s, routeTableIds), u"vpcEndpointId"_s);
 }
 
-QString Ec2Setup::createInterfaceEndpoint(
-    const QString &vpcId, const QString &serviceName, const QStringList &subnetIds, bool privateDns)
+QString Ec2Setup::createInterfaceEndpoint(const QString &vpcId, const QString &serviceName,
+    const QStringList &subnetIds, bool privateDns, const QStringList &securityGroupIds)
 {
     return createAndRead(u"CreateVpcEndpoint"_s,
         Parameters { { u"VpcId"_s, vpcId }, { u"ServiceName"_s, serviceName },
             { u"VpcEndpointType"_s, u"Interface"_s },
             { u"PrivateDnsEnabled"_s, privateDns ? u"true"_s : u"false"_s } }
-            + numbered(u"SubnetId"_s, subnetIds),
+            + numbered(u"SubnetId"_s, subnetIds) + numbered(u"SecurityGroupId"_s, securityGroupIds),
         u"vpcEndpointId"_s);
 }
 

@@ -63,8 +63,10 @@ public:
     // policy: the endpoint's PolicyDocument (JSON); empty leaves EC2's default full access.
     QString createGatewayEndpoint(const QString &vpcId, const QString &serviceName,
         const QStringList &routeTableIds, const QString &policy = {});
-    QString createInterfaceEndpoint(
-        const QString &vpcId, const QString &serviceName, const QStringList &subnetIds, bool privateDns);
+    // securityGroupIds: the endpoint's own groups (none given: EC2 puts the VPC's default group there; moto
+    // none).
+    QString createInterfaceEndpoint(const QString &vpcId, const QString &serviceName,
+        const QStringList &subnetIds, bool privateDns, const QStringList &securityGroupIds = {});
     // Creates an internet gateway and attaches it to the VPC.
     QString createInternetGateway(const QString &vpcId);
     // Allocates an address and creates a public NAT gateway in the subnet.
