@@ -40,6 +40,27 @@ QStringList arnsOf(const QString &s3Uri)
     return { u"arn:aws:s3:::"_s + bucket, u"arn:aws:s3:::%1/%2object"_s.arg(bucket, key) };
 }
 
+// A Deny statement that refuses every S3 request of anyone: no conditions, every principal, every action.
+bool deniesEverything(const QJsonObject &statement)
+{
+    if (statement.value(u"Effect"_s).toString() != "Deny"_L1 || statement.contains(u"Condition"_s)
+        || statement.contains(u"NotAction"_s) || statement.contains(u"NotPrincipal"_s))
+        return false;
+    const QJsonValue principal = statement.value(u"Principal"_s);
+    const bool everyone = principal.isUndefined() || principal.toString() == "*"_L1
+        || strings(principal.toObject().value(u"AWS"_s)) == QStringList { u"*"_s };
+    const QStringList actions = strings(statement.value(u"Action"_s));
+    return everyone && (actions.contains(u"*"_s) || actions.contains(u"s3:*"_s, Qt::CaseInsensitive));
+}
+
+bool anyMatches(const QList<QRegularExpression> &patterns, const QStringList &arns)
+{
+    return std::any_of(patterns.cbegin(), patterns.cend(), [&arns](const QRegularExpression &pattern) {
+        return std::any_of(arns.cbegin(), arns.cend(),
+            [&pattern](const QString &arn) { return pattern.match(arn).hasMatch(); });
+    });
+}
+
 } // namespace
 
 QStringList EndpointPolicy::blockedS3Uris(const QString &policyDocument, const QStringList &s3Uris)
@@ -47,24 +68,22 @@ QStringList EndpointPolicy::blockedS3Uris(const QString &policyDocument, const Q
     const QJsonDocument document = QJsonDocument::fromJson(policyDocument.toUtf8());
     if (!document.isObject())
         return {};
-    QList<QRegularExpression> allowed;
+    QList<QRegularExpression> allowed, denied;
     const QJsonValue statements = document.object().value(u"Statement"_s);
     const QJsonArray list = statements.isArray() ? statements.toArray() : QJsonArray { statements };
     for (const QJsonValue &statement : list) {
         const QJsonObject s = statement.toObject();
-        if (s.value(u"Effect"_s).toString() == "Allow"_L1)
+        QList<QRegularExpression> *patterns = s.value(u"Effect"_s).toString() == "Allow"_L1 ? &allowed
+            : deniesEverything(s)                                                           ? &denied
+                                                                                            : nullptr;
+        if (patterns)
             for (const QString &resource : strings(s.value(u"Resource"_s)))
-                allowed.append(fromWildcards(resource));
+                patterns->append(fromWildcards(resource));
     }
     QStringList blocked;
     for (const QString &uri : s3Uris) {
         const QStringList arns = arnsOf(uri);
-        const bool covered
-            = std::any_of(allowed.cbegin(), allowed.cend(), [&arns](const QRegularExpression &pattern) {
-                  return std::any_of(arns.cbegin(), arns.cend(),
-                      [&pattern](const QString &arn) { return pattern.match(arn).hasMatch(); });
-              });
-        if (!covered)
+        if (!anyMatches(allowed, arns) || anyMatches(denied, arns))
             blocked.append(uri);
     }
     return blocked;

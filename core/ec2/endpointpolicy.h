@@ -5,8 +5,10 @@
 
 // What an S3 gateway endpoint's policy lets through, as far as the pre-flight check can tell without IAM's
 // full evaluation: a location is allowed when some "Allow" statement names a Resource that matches it
-// ("*", "arn:aws:s3:::bucket", "arn:aws:s3:::bucket/*", wildcards * and ? anywhere). Actions, principals,
-// conditions and Deny statements are not looked at, so "allowed" may be too kind, never too strict.
+// ("*", "arn:aws:s3:::bucket", "arn:aws:s3:::bucket/*", wildcards * and ? anywhere), and no "Deny"
+// statement for everyone without conditions takes all S3 actions ("*", "s3:*") on a Resource matching it.
+// Allow statements' actions, principals and conditions are not looked at, nor Deny statements that are
+// narrower, so "allowed" may be too kind, never too strict.
 class EndpointPolicy
 {
 public:

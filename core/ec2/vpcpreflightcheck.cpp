@@ -373,9 +373,9 @@ private:
                 if (!blocked.isEmpty())
                     add(Diagnostic::Severity::Warning, path(subnetsMember), u"s3EndpointPolicyBlocks"_s,
                         tr("The S3 gateway endpoint %1 (on route table %2) has a policy that allows none of "
-                           "%3. "
-                           "The job's requests for them go through the endpoint and will be refused "
-                           "(AccessDenied). Allow them in the endpoint's policy.")
+                           "%3. The job's requests for them go through the endpoint and will be refused "
+                           "(AccessDenied). Allow them in the endpoint's policy, and deny them in none of its "
+                           "statements.")
                             .arg(endpoint->vpcEndpointId, table->routeTableId, joined(blocked)));
             }
             const QString subnets = joined(subnetsByTable.value(table->routeTableId));

@@ -634,6 +634,31 @@ void TestVpcPreflightCheck::endpointPolicy_data()
         << allow(u"[\"arn:aws:s3:::data/test/*\", \"arn:aws:s3:::models/*\"]"_s) << QStringList { full };
     QTest::newRow("prefix of the location")
         << allow(u"[\"arn:aws:s3:::data/tr*\", \"arn:aws:s3:::*\"]"_s) << QStringList();
+    const auto allowAllAndDeny = [](const QString &deny) {
+        return uR"({"Statement": [{"Effect": "Allow", "Principal": "*", "Action": "*", "Resource": "*"}, %1]})"_s
+            .arg(deny);
+    };
+    QTest::newRow("Deny of everything in one bucket")
+        << allowAllAndDeny(uR"({"Effect": "Deny", "Principal": "*", "Action": "s3:*",
+               "Resource": ["arn:aws:s3:::models", "arn:aws:s3:::models/*"]})"_s)
+        << QStringList { models };
+    QTest::newRow("Deny of everything, for AWS principal *") << allowAllAndDeny(
+        uR"({"Effect": "Deny", "Principal": {"AWS": "*"}, "Action": ["*"], "Resource": "arn:aws:s3:::data/*"})"_s)
+                                                             << QStringList { full };
+    QTest::newRow("Deny with a condition: cannot tell")
+        << allowAllAndDeny(uR"({"Effect": "Deny", "Principal": "*", "Action": "s3:*", "Resource": "*",
+               "Condition": {"StringNotEquals": {"aws:PrincipalAccount": "123456789012"}}})"_s)
+        << QStringList();
+    QTest::newRow("Deny of deletes only") << allowAllAndDeny(
+        uR"({"Effect": "Deny", "Principal": "*", "Action": "s3:DeleteObject", "Resource": "*"})"_s)
+                                          << QStringList();
+    QTest::newRow("Deny for one role only")
+        << allowAllAndDeny(uR"({"Effect": "Deny", "Principal": {"AWS": "arn:aws:iam::1:role/x"},
+               "Action": "*", "Resource": "*"})"_s)
+        << QStringList();
+    QTest::newRow("Deny of another bucket") << allowAllAndDeny(
+        uR"({"Effect": "Deny", "Principal": "*", "Action": "*", "Resource": "arn:aws:s3:::logs/*"})"_s)
+                                            << QStringList();
     QTest::newRow("a Deny alone allows nothing")
         << uR"({"Statement": [{"Effect": "Deny", "Principal": "*", "Action": "*", "Resource": "*"}]})"_s
         << QStringList { full, models };
