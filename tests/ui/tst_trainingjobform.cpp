@@ -1,15 +1,11 @@
-#include "core/api/describeconverter.h"
 #include "core/api/specjson.h"
 #include "core/pricing/priceservice.h"
 #include "core/session/session.h"
-#include "core/store/draftstore.h"
 #include "core/store/localstore.h"
 #include "tests/support/manualclock.h"
-#include "tests/support/testdata.h"
 #include "tests/ui/formdriver.h"
 #include "tests/ui/uitestsupport.h"
 #include "ui/forms/diagnosticslist.h"
-#include "ui/forms/draftsbar.h"
 #include "ui/forms/formpages.h"
 #include "ui/forms/jsonpreview.h"
 #include "ui/forms/messagebar.h"
@@ -21,9 +17,6 @@
 #include <QAction>
 #include <QApplication>
 #include <QClipboard>
-#include <QDir>
-#include <QFile>
-#include <QJsonArray>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
@@ -74,9 +67,8 @@ QStringList problemListTexts(QWidget *form)
 
 // Proves the create-training-job form as a user meets it: every section fills the request in wire shape;
 // validation marks the field, lists the problem and blocks Review until it is fixed; the JSON tab is the
-// exact request; review, submit (success, failure, cancel) and the VPC pre-flight states; clone with its
-// differences; import (parse errors with line and column, describe output converted) and export; drafts
-// that survive a crash; templates; the keyboard path; and pictures of it at 1280×800.
+// exact request; review, submit (success, failure, cancel) and the VPC pre-flight states; the keyboard
+// path; and pictures of it at 1280×800. Clones, files, drafts and templates: tst_trainingjobform_files.
 class TestTrainingJobForm : public QObject
 {
     Q_OBJECT
@@ -99,14 +91,6 @@ private slots:
     void submitFailureShowsTheErrorAndKeepsInput();
     void submitWithoutConnectionSaysSo();
     void cancelWhileSubmitting();
-    void cloneListsWhatChanged();
-    void importMalformedJsonShowsLineAndColumn();
-    void importDescribeOutputConvertsIt();
-    void importKeepsUnknownMembers();
-    void exportWritesTheCliDocument();
-    void draftSurvivesACrash();
-    void restoredCloneStillListsWhatChanged();
-    void templatesKeepAllButTheName();
     void shortcutsDriveTheForm();
     void tabOrderFollowsReadingOrder();
     void screenshots();
@@ -442,178 +426,6 @@ void TestTrainingJobForm::cancelWhileSubmitting()
     QVERIFY(!m_form->isSubmitting());
     QCOMPARE(m_form->submitBanner()->kind(), MessageBar::Kind::Warning);
     QVERIFY(m_form->submitBanner()->text().contains(u"may have received"_s));
-}
-
-void TestTrainingJobForm::cloneListsWhatChanged()
-{
-    const QJsonObject describe = TestData::object(u"api/captured/describe-training-job.epoch.json"_s);
-    const QJsonObject tags = TestData::object(u"api/captured/list-tags-training-job.json"_s);
-    const QString originalName = describe.value(u"TrainingJobName"_s).toString();
-
-    m_form->cloneFrom(describe, tags);
-    QVERIFY(m_form->original().has_value());
-    QVERIFY(m_form->name().startsWith(originalName + u'-'));
-    QVERIFY(m_form->name() != originalName);
-    QVERIFY(!m_form->document().contains(u"TrainingJobArn"_s));
-    QVERIFY(m_form->messageBar()->text().contains(originalName));
-
-    type(m_form.get(), u"instanceCount"_s, u"3"_s);
-    m_form->validateNow();
-    if (m_form->hasErrors())
-        QSKIP("the captured job does not validate as a create request here");
-    m_form->review();
-    const QString summary = m_form->reviewPage()->summaryText();
-    QVERIFY(summary.contains(u"Changes from "_s + originalName));
-    QVERIFY(summary.contains(u"ResourceConfig.InstanceCount"_s));
-    QVERIFY(summary.contains(u"TrainingJobName"_s));
-}
-
-void TestTrainingJobForm::importMalformedJsonShowsLineAndColumn()
-{
-    fillTrainingJob(m_form.get());
-    const QJsonObject before = m_form->document();
-    const QString path = m_dir->filePath(u"broken.json"_s);
-    QFile file(path);
-    QVERIFY(file.open(QIODevice::WriteOnly));
-    file.write("{\n    \"TrainingJobName\": \"x\",\n    \"RoleArn\": oops\n}\n");
-    file.close();
-    QVERIFY(!m_form->importFile(path));
-    QVERIFY(m_form->messageBar()->isVisibleTo(m_form.get()));
-    QCOMPARE(m_form->messageBar()->kind(), MessageBar::Kind::Error);
-    QVERIFY2(
-        m_form->messageBar()->text().contains(u"line 3, column"_s), qPrintable(m_form->messageBar()->text()));
-    QVERIFY(m_form->messageBar()->text().contains(u"broken.json"_s));
-    QCOMPARE(m_form->document(), before);
-    QCOMPARE(child<QLineEdit>(m_form.get(), u"trainingJobName"_s)->text(), u"forms-test-job"_s);
-}
-
-void TestTrainingJobForm::importDescribeOutputConvertsIt()
-{
-    const QString describe = TestData::path(u"api/captured/describe-training-job.iso.json"_s);
-    const QJsonObject expected = DescribeConverter::toCreateRequest(
-        SpecKind::TrainingJob, TestData::object(u"api/captured/describe-training-job.iso.json"_s))
-                                     .request;
-    QVERIFY(expected.contains(u"InputDataConfig"_s));
-    QVERIFY(m_form->importFile(describe));
-    QCOMPARE(m_form->document(), expected);
-    QVERIFY(m_form->messageBar()->text().contains(u"describe output"_s));
-    QVERIFY(!m_form->original().has_value());
-}
-
-void TestTrainingJobForm::importKeepsUnknownMembers()
-{
-    QJsonObject request = expectedTrainingJob();
-    request.insert(u"DebugHookConfig"_s, json("{'S3OutputPath':'s3://forms-bucket/debug/'}"));
-    request.insert(u"SomethingNewer"_s, 42);
-    const QString path = m_dir->filePath(u"request.json"_s);
-    QVERIFY(SpecJson::save(path, request, SpecKind::TrainingJob));
-    QVERIFY(m_form->importFile(path));
-    // Editing a field keeps what no field shows.
-    type(m_form.get(), u"trainingJobName"_s, u"renamed"_s);
-    QCOMPARE(m_form->document().value(u"DebugHookConfig"_s).toObject(),
-        request.value(u"DebugHookConfig"_s).toObject());
-    QCOMPARE(m_form->document().value(u"SomethingNewer"_s).toInt(), 42);
-    request.insert(u"TrainingJobName"_s, u"renamed"_s);
-    QCOMPARE(m_form->document(), request);
-}
-
-void TestTrainingJobForm::exportWritesTheCliDocument()
-{
-    fillTrainingJob(m_form.get());
-    const QString path = m_dir->filePath(u"out/job.json"_s);
-    QVERIFY(QDir().mkpath(m_dir->filePath(u"out"_s)));
-    QVERIFY(m_form->exportFile(path));
-    QFile file(path);
-    QVERIFY(file.open(QIODevice::ReadOnly));
-    QCOMPARE(file.readAll(), SpecJson::write(expectedTrainingJob(), SpecKind::TrainingJob));
-    QVERIFY(m_form->messageBar()->text().contains(u"Exported"_s));
-}
-
-void TestTrainingJobForm::draftSurvivesACrash()
-{
-    const QString storePath = m_dir->filePath(u"store.sqlite"_s);
-    {
-        LocalStore store(storePath);
-        QVERIFY(store.open());
-        auto form = std::make_unique<TrainingJobForm>();
-        form->setStore(&store);
-        QVERIFY(form->draftsBar()->isHidden());
-        fillTrainingJob(form.get());
-        // Saved a moment after the edits, without anyone asking.
-        QTRY_VERIFY_WITH_TIMEOUT(DraftStore(store).unsent()->size() == 1
-                && DraftStore(store).unsent()->first().document
-                    == QString::fromUtf8(SpecJson::write(expectedTrainingJob(), SpecKind::TrainingJob)),
-            5000);
-        QCOMPARE(DraftStore(store).unsent()->first().title, u"forms-test-job"_s);
-        // The crash: the window goes away without saving or closing anything.
-        form.reset();
-    }
-    LocalStore reopened(storePath);
-    QVERIFY(reopened.open());
-    m_form->setStore(&reopened);
-    DraftsBar *bar = m_form->draftsBar();
-    QVERIFY(bar->isVisibleTo(m_form.get()));
-    QCOMPARE(bar->drafts().size(), 1);
-    click(bar, u"restoreDraft_0"_s);
-    QCOMPARE(m_form->document(), expectedTrainingJob());
-    QCOMPARE(child<QLineEdit>(m_form.get(), u"trainingJobName"_s)->text(), u"forms-test-job"_s);
-    QTRY_VERIFY(bar->isHidden());
-    // Further edits go on in the same draft.
-    type(m_form.get(), u"trainingJobName"_s, u"forms-test-job-2"_s);
-    m_form->flushDraft();
-    QCOMPARE(DraftStore(reopened).unsent()->size(), 1);
-    QCOMPARE(DraftStore(reopened).unsent()->first().title, u"forms-test-job-2"_s);
-}
-
-void TestTrainingJobForm::restoredCloneStillListsWhatChanged()
-{
-    const QJsonObject describe = TestData::object(u"api/captured/describe-training-job.epoch.json"_s);
-    const QString originalName = describe.value(u"TrainingJobName"_s).toString();
-    LocalStore store(m_dir->filePath(u"store.sqlite"_s));
-    QVERIFY(store.open());
-    {
-        TrainingJobForm form;
-        form.setStore(&store);
-        form.cloneFrom(describe, TestData::object(u"api/captured/list-tags-training-job.json"_s));
-        type(&form, u"instanceCount"_s, u"3"_s);
-        form.flushDraft();
-    }
-    m_form->setStore(&store);
-    click(m_form->draftsBar(), u"restoreDraft_0"_s);
-    QCOMPARE(m_form->original().has_value(), true);
-    QCOMPARE(m_form->document().value(u"ResourceConfig"_s)[u"InstanceCount"_s].toInt(), 3);
-    m_form->validateNow();
-    if (m_form->hasErrors())
-        QSKIP("the captured job does not validate as a create request here");
-    m_form->review();
-    const QString summary = m_form->reviewPage()->summaryText();
-    QVERIFY2(summary.contains(u"Changes from "_s + originalName), qPrintable(summary));
-    QVERIFY(summary.contains(u"ResourceConfig.InstanceCount"_s));
-
-    // Starting over forgets the origin.
-    m_form->startOver();
-    QVERIFY(!m_form->original().has_value());
-}
-
-void TestTrainingJobForm::templatesKeepAllButTheName()
-{
-    LocalStore store(m_dir->filePath(u"store.sqlite"_s));
-    QVERIFY(store.open());
-    m_form->setStore(&store);
-    fillTrainingJob(m_form.get());
-    QVERIFY(m_form->saveAsTemplate(u"Team VPC and role"_s));
-    QVERIFY(!m_form->saveAsTemplate(u"team vpc and role"_s)); // the name is taken, ignoring case
-    QCOMPARE(m_form->messageBar()->kind(), MessageBar::Kind::Error);
-    QVERIFY(m_form->saveAsTemplate(u"team vpc and role"_s, true));
-    QCOMPARE(m_form->templateNames().size(), 1);
-
-    m_form->startOver();
-    QVERIFY(m_form->name().isEmpty());
-    QVERIFY(m_form->newFromTemplate(m_form->templateNames().first()));
-    QJsonObject expected = expectedTrainingJob();
-    expected.remove(u"TrainingJobName"_s);
-    QCOMPARE(m_form->document(), expected);
-    QVERIFY(!m_form->newFromTemplate(u"no such template"_s));
 }
 
 void TestTrainingJobForm::shortcutsDriveTheForm()
