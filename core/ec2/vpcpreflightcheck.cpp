@@ -374,8 +374,8 @@ private:
                     add(Diagnostic::Severity::Warning, path(subnetsMember), u"s3EndpointPolicyBlocks"_s,
                         tr("The S3 gateway endpoint %1 (on route table %2) has a policy that allows none of "
                            "%3. The job's requests for them go through the endpoint and will be refused "
-                           "(AccessDenied). Allow them in the endpoint's policy, and deny them in none of its "
-                           "statements.")
+                           "(AccessDenied). Allow them in the endpoint's policy, and deny them nowhere in "
+                           "it.")
                             .arg(endpoint->vpcEndpointId, table->routeTableId, joined(blocked)));
             }
             const QString subnets = joined(subnetsByTable.value(table->routeTableId));
@@ -520,10 +520,8 @@ private:
                 continue;
             add(Diagnostic::Severity::Warning, path(securityGroupsMember), u"endpointRefusesJob"_s,
                 tr("The interface endpoint %1 for %2 lets in only what its security groups (%3) allow, and "
-                   "none "
-                   "of them allows HTTPS (TCP port 443) from the job's security groups (%4) or its subnets. "
-                   "%5 "
-                   "Add an inbound rule for TCP port 443 from %6 to %7.")
+                   "none of them allows HTTPS (TCP port 443) from the job's security groups (%4) or its "
+                   "subnets. %5 Add an inbound rule for TCP port 443 from %6 to %7.")
                     .arg(e.vpcEndpointId, e.serviceName, joined(e.groupIds), joined(groupIds), consequence,
                         groupIds.first(), e.groupIds.first()));
         }

@@ -13,8 +13,8 @@ struct Ec2Result;
 
 // One run of the VPC pre-flight check (see VpcPreflight::run): fetches the job's subnets and security
 // groups, then the route tables, VPC endpoints and NAT gateways of the subnets' VPCs (and the interface
-// endpoints' security groups that are not the job's), and emits finished()
-// once with VpcPreflightCheck's findings, at the earliest from the event loop. A failed or refused Describe
+// endpoints' security groups that are not the job's), and emits finished() once with VpcPreflightCheck's
+// findings, at the earliest from the event loop. A failed or refused Describe
 // call becomes a finding, never a failed run. It deletes itself after finished(); deleting it before
 // cancels the calls in flight without a signal.
 class VpcPreflightRun : public QObject

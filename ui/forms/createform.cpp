@@ -441,7 +441,6 @@ void CreateForm::submitSucceeded(const QString &arn)
     m_autosaver->markSubmitted();
     m_original.reset();
     m_autosaver->startNewDraft();
-    m_autosaver->setOriginal(m_original, m_originalName);
     m_recent.remember(m_store, m_document);
     setReviewing(false);
     m_submitFlow->showCreated(arn, submittedName);

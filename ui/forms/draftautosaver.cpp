@@ -38,6 +38,7 @@ void DraftAutosaver::startNewDraft()
 {
     flush();
     m_draftId = DraftStore::newId();
+    setOriginal(std::nullopt, QString());
 }
 
 void DraftAutosaver::setOriginal(const std::optional<QJsonObject> &original, const QString &originalName)

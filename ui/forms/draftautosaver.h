@@ -30,7 +30,8 @@ public:
     QString draftId() const { return m_draftId; }
     // Continue an existing draft (a restored one): later saves update it.
     void continueDraft(const QString &id);
-    // The next save creates a new draft; what is pending for the old one is saved first.
+    // The next save creates a new draft (not a clone until setOriginal()); what is pending for the old one is
+    // saved first.
     void startNewDraft();
 
     // What the draft was cloned from (saved with it, so a restored clone still shows its changes); nothing
