@@ -12,6 +12,7 @@
 
 #include <QFile>
 #include <QJsonArray>
+#include <QLabel>
 #include <QLineEdit>
 #include <QSignalSpy>
 #include <QStandardPaths>
@@ -79,6 +80,10 @@ void TestTrainingJobFormFiles::cloneListsWhatChanged()
     QVERIFY(m_form->name() != originalName);
     QVERIFY(!m_form->document().contains(u"TrainingJobArn"_s));
     QVERIFY(m_form->messageBar()->text().contains(originalName));
+    // The conversion's notes say which field they are about.
+    QVERIFY2(m_form->messageBar()->text().contains(
+                 u"<b>AlgorithmSpecification.MetricDefinitions</b>: copied from the response"_s),
+        qPrintable(m_form->messageBar()->text()));
 
     type(m_form.get(), u"instanceCount"_s, u"3"_s);
     m_form->validateNow();
@@ -202,6 +207,8 @@ void TestTrainingJobFormFiles::restoredCloneStillListsWhatChanged()
         form.flushDraft();
     }
     m_form->setStore(&store);
+    const QString offered = child<QLabel>(m_form->draftsBar(), u"draftLabel_0"_s)->text();
+    QVERIFY2(offered.contains(u"(a clone of %1)"_s.arg(originalName)), qPrintable(offered));
     click(m_form->draftsBar(), u"restoreDraft_0"_s);
     QCOMPARE(m_form->original().has_value(), true);
     QCOMPARE(m_form->document().value(u"ResourceConfig"_s)[u"InstanceCount"_s].toInt(), 3);

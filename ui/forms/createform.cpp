@@ -355,8 +355,7 @@ void CreateForm::cloneFrom(const QJsonObject &describe, const QJsonObject &listT
     m_autosaver->schedule(m_document, name());
     QString text = tr("<b>Cloned from %1.</b> The name was made unique; the review lists what you change.")
                        .arg(originalName.toHtmlEscaped());
-    for (const Diagnostic &note : converted.notes)
-        text += u"<br>"_s + note.message.toHtmlEscaped();
+    text += CreateFormFiles::notesHtml(converted.notes);
     m_messageBar->showMessage(MessageBar::Kind::Information, text);
 }
 

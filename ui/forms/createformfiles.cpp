@@ -49,6 +49,16 @@ DocumentKind documentKind(SpecKind kind)
     return kind == SpecKind::Model ? DocumentKind::Model : DocumentKind::TrainingJob;
 }
 
+QString notesHtml(const Diagnostics &notes)
+{
+    QString html;
+    for (const Diagnostic &note : notes)
+        html += note.path.isEmpty()
+            ? u"<br>"_s + note.message.toHtmlEscaped()
+            : u"<br><b>%1</b>: %2"_s.arg(note.path.toHtmlEscaped(), note.message.toHtmlEscaped());
+    return html;
+}
+
 Imported importFile(const QString &fileName, SpecKind fallbackKind)
 {
     const SpecImport::Result result = SpecImport::fromFile(fileName, fallbackKind);
@@ -65,8 +75,7 @@ Imported importFile(const QString &fileName, SpecKind fallbackKind)
     imported.message = result.converted
         ? tr("Imported %1, a describe output, converted to its create request.").arg(name)
         : tr("Imported %1.").arg(name);
-    for (const Diagnostic &note : result.notes)
-        imported.message += u"<br>"_s + note.message.toHtmlEscaped();
+    imported.message += notesHtml(result.notes);
     return imported;
 }
 

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/api/diagnostic.h"
 #include "core/api/speckind.h"
 #include "core/store/draft.h"
 
@@ -19,6 +20,9 @@ class QWidget;
 namespace CreateFormFiles {
 
 DocumentKind documentKind(SpecKind kind);
+
+// The notes of a describe-to-create conversion for the message bar: a line each, "<b>path</b>: message".
+QString notesHtml(const Diagnostics &notes);
 
 struct Imported
 {

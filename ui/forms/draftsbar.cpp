@@ -63,7 +63,10 @@ void DraftsBar::rebuild()
         const Draft &draft = m_drafts.at(i);
         const QString title = draft.title.isEmpty() ? m_untitled : draft.title;
         const QString when = QLocale().toString(draft.updated.toLocalTime(), QLocale::ShortFormat);
-        auto *label = new QLabel(tr("%1 — edited %2").arg(title.toHtmlEscaped(), when));
+        auto *label = new QLabel(draft.original.isEmpty()
+                ? tr("%1 — edited %2").arg(title.toHtmlEscaped(), when)
+                : tr("%1 (a clone of %2) — edited %3")
+                      .arg(title.toHtmlEscaped(), draft.originalName.toHtmlEscaped(), when));
         label->setObjectName(u"draftLabel_%1"_s.arg(i));
         auto *restore = new QPushButton(tr("Restore"));
         restore->setObjectName(u"restoreDraft_%1"_s.arg(i));

@@ -89,5 +89,7 @@ void EmptyViewHint::place()
     setGeometry(parentWidget()->rect());
     // A centred word-wrapping label gets its width's height only when both are set.
     const int width = qMax(1, qMin(maxTextWidth, parentWidget()->width() - 2 * sideMargin));
-    m_text->setFixedSize(width, m_text->heightForWidth(width));
+    // -1 (no height for width) while the label has no text yet.
+    const int height = m_text->heightForWidth(width);
+    m_text->setFixedSize(width, height >= 0 ? height : m_text->sizeHint().height());
 }
