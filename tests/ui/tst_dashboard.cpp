@@ -439,6 +439,8 @@ void TestDashboard::filters()
     QTest::keyClicks(child<QLineEdit>(d.page.get(), u"nameFilter"_s), name);
     child<QSpinBox>(d.page.get(), u"daysFilter"_s)->setValue(days);
     QTRY_COMPARE(column(d.table(), TrainingJobTableModel::Name), shown);
+    QCOMPARE(child<QLabel>(d.page.get(), u"jobCount"_s)->text(),
+        u"%1 of 7 jobs · 2 in progress"_s.arg(shown.size()));
 }
 
 void TestDashboard::detailPaneOfAFailedJob()

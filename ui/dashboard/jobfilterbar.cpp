@@ -101,7 +101,8 @@ void JobFilterBar::updateCount()
     const int all = jobs ? jobs->rowCount() : 0;
     const int shown = m_proxy->rowCount();
     const QLocale locale;
-    QString text = shown == all ? tr("%1 jobs").arg(locale.toString(all))
+    QString text = shown == all ? (all == 1 ? tr("1 job") : tr("%1 jobs").arg(locale.toString(all)))
+        : all == 1              ? tr("%1 of 1 job").arg(locale.toString(shown))
                                 : tr("%1 of %2 jobs").arg(locale.toString(shown), locale.toString(all));
     if (jobs && jobs->activeCount() > 0)
         text += tr(" · %1 in progress").arg(locale.toString(jobs->activeCount()));
