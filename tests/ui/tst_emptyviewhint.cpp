@@ -8,6 +8,7 @@
 #include "ui/models/modellistmodel.h"
 #include "ui/models/modelspage.h"
 #include "ui/widgets/emptyviewhint.h"
+#include "ui/widgets/rowcounttext.h"
 
 #include <QJsonArray>
 #include <QJsonObject>
@@ -47,7 +48,8 @@ std::pair<QPoint, QPoint> centres(QAbstractItemView *view, QWidget *text)
 // Proves that a table without rows says why instead of showing a blank box: "nothing yet" (where rows come
 // from) when the source is empty, "nothing matches" with a working Clear filter button when the filter
 // hides every row, and nothing once a row shows; centred in the view. The same on the Training jobs page
-// (a fresh sandbox, then a name filter that matches no job) and on the Models page.
+// (a fresh sandbox, then a name filter that matches no job) and on the Models page. And the count above such
+// a table, in words.
 class TestEmptyViewHint : public QObject
 {
     Q_OBJECT
@@ -57,6 +59,8 @@ private slots:
     void followsTheRowsAndTheFilter();
     void trainingJobsPage();
     void modelsPage();
+    void countInWords_data();
+    void countInWords();
 };
 
 void TestEmptyViewHint::initTestCase()
@@ -189,6 +193,31 @@ void TestEmptyViewHint::modelsPage()
     QTest::mouseClick(child<QPushButton>(hint, u"clearFilterButton"_s), Qt::LeftButton);
     QVERIFY(filter->text().isEmpty());
     QVERIFY(!hint->isVisible());
+}
+
+void TestEmptyViewHint::countInWords_data()
+{
+    QTest::addColumn<int>("shown");
+    QTest::addColumn<int>("all");
+    QTest::addColumn<QString>("text");
+    QTest::newRow("none") << 0 << 0 << u"0 jobs"_s;
+    QTest::newRow("one") << 1 << 1 << u"1 job"_s;
+    QTest::newRow("several") << 7 << 7 << u"7 jobs"_s;
+    QTest::newRow("filtered") << 2 << 7 << u"2 of 7 jobs"_s;
+    QTest::newRow("filtered out the only one") << 0 << 1 << u"0 of 1 job"_s;
+    QTest::newRow("thousands, in the locale's digits") << 10000 << 10000 << u"10,000 jobs"_s;
+}
+
+void TestEmptyViewHint::countInWords()
+{
+    QFETCH(int, shown);
+    QFETCH(int, all);
+    QFETCH(QString, text);
+    const QLocale before;
+    QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedStates));
+    const QString actual = rowCountText(shown, all, u"job"_s, u"jobs"_s);
+    QLocale::setDefault(before);
+    QCOMPARE(actual, text);
 }
 
 QTEST_MAIN(TestEmptyViewHint)

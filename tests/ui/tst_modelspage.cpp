@@ -171,14 +171,14 @@ void TestModelsPage::listsModelsNewestFirst()
     QCOMPARE(m_table->model()->index(0, 2).data().toString(),
         u"arn:aws:sagemaker:us-east-1:123456789012:model/vision-gamma"_s);
     QVERIFY(!m_table->model()->index(0, 1).data().toString().isEmpty());
-    QCOMPARE(child<QLabel>(m_page.get(), u"modelCount"_s)->text(), u"3 model(s)"_s);
+    QCOMPARE(child<QLabel>(m_page.get(), u"modelCount"_s)->text(), u"3 models"_s);
 }
 
 void TestModelsPage::filtersByName()
 {
     QTest::keyClicks(child<QLineEdit>(m_page.get(), u"modelFilter"_s), u"CHURN"_s);
     QCOMPARE(column(m_table, 0), QStringList({ u"churn-beta"_s, u"churn-alpha"_s }));
-    QCOMPARE(child<QLabel>(m_page.get(), u"modelCount"_s)->text(), u"2 of 3 model(s)"_s);
+    QCOMPARE(child<QLabel>(m_page.get(), u"modelCount"_s)->text(), u"2 of 3 models"_s);
 }
 
 void TestModelsPage::selectingDescribes()

@@ -3,6 +3,7 @@
 #include "ui/dashboard/jobstatusstyle.h"
 #include "ui/dashboard/trainingjobfilterproxy.h"
 #include "ui/dashboard/trainingjobtablemodel.h"
+#include "ui/widgets/rowcounttext.h"
 
 #include <QComboBox>
 #include <QHBoxLayout>
@@ -100,11 +101,8 @@ void JobFilterBar::updateCount()
     const TrainingJobTableModel *jobs = m_proxy->jobs();
     const int all = jobs ? jobs->rowCount() : 0;
     const int shown = m_proxy->rowCount();
-    const QLocale locale;
-    QString text = shown == all ? (all == 1 ? tr("1 job") : tr("%1 jobs").arg(locale.toString(all)))
-        : all == 1              ? tr("%1 of 1 job").arg(locale.toString(shown))
-                                : tr("%1 of %2 jobs").arg(locale.toString(shown), locale.toString(all));
+    QString text = rowCountText(shown, all, tr("job"), tr("jobs"));
     if (jobs && jobs->activeCount() > 0)
-        text += tr(" · %1 in progress").arg(locale.toString(jobs->activeCount()));
+        text += tr(" · %1 in progress").arg(QLocale().toString(jobs->activeCount()));
     m_count->setText(text);
 }

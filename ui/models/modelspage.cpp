@@ -11,6 +11,7 @@
 #include "ui/dashboard/userprompts.h"
 #include "ui/models/modellistmodel.h"
 #include "ui/widgets/emptyviewhint.h"
+#include "ui/widgets/rowcounttext.h"
 
 #include <QAction>
 #include <QApplication>
@@ -222,8 +223,7 @@ void ModelsPage::updateCount()
         return;
     const int shown = m_proxy->rowCount();
     const int all = m_model->rowCount();
-    m_count->setText(
-        shown == all ? tr("%n model(s)", nullptr, all) : tr("%1 of %n model(s)", nullptr, all).arg(shown));
+    m_count->setText(rowCountText(shown, all, tr("model"), tr("models")));
 }
 
 QString ModelsPage::currentModel() const
