@@ -85,6 +85,8 @@ public:
             checkRoutes();
         if (m_data.fetched(u"DescribeSecurityGroups"_s) && m_input.instanceCount > 1)
             checkTrafficBetweenInstances();
+        if (m_data.fetched(u"DescribeSecurityGroups"_s))
+            checkHttpsEgress();
         if (m_data.fetched(u"DescribeSubnets"_s) && m_data.fetched(u"DescribeSecurityGroups"_s)
             && m_data.fetched(u"DescribeVpcEndpoints"_s)
             && m_data.fetched(VpcPreflightData::EndpointGroupsCall))
@@ -132,6 +134,14 @@ private:
             if (const Ec2SecurityGroup *g = securityGroup(id); g && !result.contains(g))
                 result.append(g);
         return result;
+    }
+
+    static QStringList idsOf(const QList<const Ec2SecurityGroup *> &groups)
+    {
+        QStringList ids;
+        for (const Ec2SecurityGroup *g : groups)
+            ids.append(g->groupId);
+        return ids;
     }
 
     void reportFailures()
@@ -448,9 +458,7 @@ private:
         const QList<const Ec2SecurityGroup *> groups = foundSecurityGroups();
         if (groups.isEmpty())
             return;
-        QStringList groupIds;
-        for (const Ec2SecurityGroup *g : groups)
-            groupIds.append(g->groupId);
+        const QStringList groupIds = idsOf(groups);
         QStringList subnetCidrs;
         if (m_data.fetched(u"DescribeSubnets"_s))
             for (const Ec2Subnet *s : foundSubnets())
@@ -466,11 +474,38 @@ private:
                                                       : tr("outbound to");
         add(Diagnostic::Severity::Warning, path(securityGroupsMember), u"noTrafficBetweenInstances"_s,
             tr("The job's %1 instances must reach each other, but none of its security groups (%2) allows "
-               "all "
-               "traffic %3 the job's own security groups: distributed training will hang. Add a rule to %4 "
-               "that allows all traffic (protocol -1) from %4 itself, inbound and outbound.")
+               "all traffic %3 the job's own security groups: distributed training will hang. Add a rule to "
+               "%4 that allows all traffic (protocol -1) from %4 itself, inbound and outbound.")
                 .arg(m_input.instanceCount)
                 .arg(joined(groupIds), missing, groupIds.first()));
+    }
+
+    // Every way out of the VPC the job needs (S3 through a gateway or interface endpoint or NAT, CloudWatch
+    // Logs) is HTTPS, and security groups filter it on the way out too: some rule of the job's groups must
+    // let TCP 443 out to somewhere other than the job's own groups. Where to is not judged (a CIDR, a prefix
+    // list, another group may all be the right place), so this warns only when nothing can leave.
+    void checkHttpsEgress()
+    {
+        const QList<const Ec2SecurityGroup *> groups = foundSecurityGroups();
+        if (groups.isEmpty())
+            return;
+        const QStringList groupIds = idsOf(groups);
+        const auto leaves = [&groupIds](const Ec2IpPermission &rule) {
+            return coversPort(rule, 443)
+                && (!rule.ipv4Ranges.isEmpty() || !rule.ipv6Ranges.isEmpty() || !rule.prefixListIds.isEmpty()
+                    || std::any_of(rule.groupPairs.cbegin(), rule.groupPairs.cend(),
+                        [&groupIds](const Ec2GroupPair &pair) { return !groupIds.contains(pair.groupId); }));
+        };
+        for (const Ec2SecurityGroup *g : groups)
+            if (std::any_of(g->egress.cbegin(), g->egress.cend(), leaves))
+                return;
+        add(Diagnostic::Severity::Warning, path(securityGroupsMember), u"noHttpsEgress"_s,
+            tr("None of the job's security groups (%1) lets HTTPS (TCP port 443) out to anything but the "
+               "job's "
+               "own instances, so the job cannot reach S3 or CloudWatch Logs: it will fail to download its "
+               "data. Add an outbound rule to %2 for TCP port 443 to 0.0.0.0/0 (or to the S3 prefix list and "
+               "the endpoints' security groups).")
+                .arg(joined(groupIds), groupIds.first()));
     }
 
     // The interface endpoints the job's traffic goes to by name (private DNS) for CloudWatch Logs, and for
@@ -481,9 +516,8 @@ private:
         const QList<const Ec2Subnet *> subnets = foundSubnets();
         if (jobGroups.isEmpty() || subnets.isEmpty())
             return;
-        QStringList groupIds, subnetCidrs, vpcs;
-        for (const Ec2SecurityGroup *g : jobGroups)
-            groupIds.append(g->groupId);
+        const QStringList groupIds = idsOf(jobGroups);
+        QStringList subnetCidrs, vpcs;
         for (const Ec2Subnet *s : subnets) {
             subnetCidrs.append(s->cidrBlock);
             if (!vpcs.contains(s->vpcId))

@@ -30,6 +30,8 @@
 //                             (TCP 443, or all traffic) in from the job's groups or a CIDR covering its
 //                             subnets. The job's own groups' egress is not checked (EC2's default allows
 //                             all).
+//   noHttpsEgress             no outbound rule of the job's groups lets TCP 443 (or all traffic) out to
+//                             anything but the job's own groups: S3 and CloudWatch Logs are out of reach.
 //   noTrafficBetweenInstances more than one instance, and no security group of the job allows all traffic
 //                             (protocol -1) from the job's groups (or a CIDR covering its subnets) inbound,
 //                             and to them outbound: distributed training hangs.

@@ -30,6 +30,7 @@ private slots:
     void tinySubnetReportsItsFreeAddresses();
     void restrictiveEndpointPolicy();
     void endpointSecurityGroupMustLetTheJobIn();
+    void groupThatLetsNothingOut();
 
 private:
     Ec2Result run(Ec2Call *call);
@@ -309,6 +310,24 @@ void TestVpcPreflightMoto::endpointSecurityGroupMustLetTheJobIn()
     findings = preflight({ subnet }, { job }, 1);
     QCOMPARE(findings.size(), 1);
     QCOMPARE(findings[0].code, u"singleAvailabilityZone"_s);
+}
+
+void TestVpcPreflightMoto::groupThatLetsNothingOut()
+{
+    // A group made for distributed training, all traffic from and to itself, with EC2's default "all out"
+    // rule taken away: the instances reach each other and nothing else.
+    const QString group = m_setup->createSecurityGroup(m_ids.cleanVpc, u"closed"_s, u"only itself"_s);
+    QVERIFY2(!group.isEmpty() && m_setup->allowAllTrafficFromItself(group, true, true)
+            && m_setup->revokeDefaultEgress(group),
+        qPrintable(m_setup->error()));
+    Diagnostics findings = preflight({ m_ids.cleanA, m_ids.cleanB }, { group }, 2);
+    QCOMPARE(findings.size(), 1);
+    QCOMPARE(findings[0].code, u"noHttpsEgress"_s);
+    QVERIFY2(findings[0].message.contains(group), qPrintable(findings[0].message));
+
+    // With the job's other group, which keeps the default rule, traffic can leave.
+    findings = preflight({ m_ids.cleanA, m_ids.cleanB }, { group, m_ids.train }, 2);
+    QVERIFY(findings.isEmpty());
 }
 
 QTEST_GUILESS_MAIN(TestVpcPreflightMoto)

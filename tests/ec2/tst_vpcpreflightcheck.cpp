@@ -94,10 +94,19 @@ Ec2IpPermission tcpFrom(int fromPort, int toPort, const QString &groupOrCidr)
     return p;
 }
 
+// HTTPS out to S3's prefix list, as a locked-down group for a gateway endpoint has it.
+Ec2IpPermission httpsToS3()
+{
+    Ec2IpPermission p = tcpFrom(443, 443, u"0.0.0.0/0"_s);
+    p.ipv4Ranges.clear();
+    p.prefixListIds = { u"pl-63a5400a"_s };
+    return p;
+}
+
 // vpc-a (10.0.0.0/16): subnet-a1 (us-east-1a) and subnet-a2 (us-east-1b), both associated with rtb-a, which
 // has an S3 gateway endpoint; a CloudWatch Logs interface endpoint with private DNS; sg-a allows all traffic
-// from itself both ways. vpc-b (10.1.0.0/16): subnet-b1 on its bare main table, sg-b. The job uses
-// subnet-a1, subnet-a2 and sg-a, one instance.
+// from itself both ways, and HTTPS out to S3's prefix list. vpc-b (10.1.0.0/16): subnet-b1 on its bare main
+// table, sg-b. The job uses subnet-a1, subnet-a2 and sg-a, one instance.
 Network cleanNetwork()
 {
     Network n;
@@ -123,7 +132,7 @@ Network cleanNetwork()
     a.groupId = u"sg-a"_s;
     a.vpcId = u"vpc-a"_s;
     a.ingress = { allTrafficFrom(u"sg-a"_s) };
-    a.egress = { allTrafficFrom(u"sg-a"_s) };
+    a.egress = { allTrafficFrom(u"sg-a"_s), httpsToS3() };
     Ec2SecurityGroup b;
     b.groupId = u"sg-b"_s;
     b.vpcId = u"vpc-b"_s;
@@ -357,7 +366,17 @@ const QList<Case> &cases()
                 n.input.instanceCount = 2;
                 n.group(u"sg-a"_s).egress.clear();
             },
-            { u"warning:noTrafficBetweenInstances@"_s + groups } },
+            { u"warning:noHttpsEgress@"_s + groups, u"warning:noTrafficBetweenInstances@"_s + groups } },
+        { "outbound only to itself: nothing leaves",
+            [](Network &n) { n.group(u"sg-a"_s).egress = { allTrafficFrom(u"sg-a"_s) }; },
+            { u"warning:noHttpsEgress@"_s + groups } },
+        { "outbound port 80 only",
+            [](Network &n) { n.group(u"sg-a"_s).egress = { tcpFrom(80, 80, u"0.0.0.0/0"_s) }; },
+            { u"warning:noHttpsEgress@"_s + groups } },
+        { "outbound HTTPS to another group (an endpoint's) may be the way out",
+            [](Network &n) { n.group(u"sg-a"_s).egress = { tcpFrom(443, 443, u"sg-ep"_s) }; }, {} },
+        { "outbound TCP ports covering 443 to a private block",
+            [](Network &n) { n.group(u"sg-a"_s).egress = { tcpFrom(0, 65535, u"10.0.0.0/8"_s) }; }, {} },
         { "distributed, outbound to anywhere covers the instances",
             [](Network &n) {
                 n.input.instanceCount = 2;
@@ -447,7 +466,7 @@ const QList<Case> &cases()
         { "one instance needs no rule from itself",
             [](Network &n) {
                 n.group(u"sg-a"_s).ingress.clear();
-                n.group(u"sg-a"_s).egress.clear();
+                n.group(u"sg-a"_s).egress = { httpsToS3() };
             },
             {} },
         { "no permission at all",
