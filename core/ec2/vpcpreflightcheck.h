@@ -28,8 +28,7 @@
 //   endpointRefusesJob        an interface endpoint the job's traffic goes to by name (CloudWatch Logs, or S3
 //                             when no gateway endpoint takes it) has security groups that allow no HTTPS
 //                             (TCP 443, or all traffic) in from the job's groups or a CIDR covering its
-//                             subnets. The job's own groups' egress is not checked (EC2's default allows
-//                             all).
+//                             subnets. (The job's own groups' way out: noHttpsEgress.)
 //   noHttpsEgress             no outbound rule of the job's groups lets TCP 443 (or all traffic) out to
 //                             anything but the job's own groups: S3 and CloudWatch Logs are out of reach.
 //   noTrafficBetweenInstances more than one instance, and no security group of the job allows all traffic
