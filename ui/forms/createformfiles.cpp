@@ -210,10 +210,11 @@ std::optional<LoadedDraft> loadDraft(LocalStore *store, const QString &id, QStri
     }
     LoadedDraft result { parsed.document, std::nullopt, QString() };
     // The form wrote the original itself; should it not parse, the review just lists no changes.
-    if (const SpecJson::ParseResult original = SpecJson::parse(draft.original.toUtf8());
-        !draft.original.isEmpty() && original.ok) {
-        result.original = original.document;
-        result.originalName = draft.originalName;
+    if (!draft.original.isEmpty()) {
+        if (const SpecJson::ParseResult original = SpecJson::parse(draft.original.toUtf8()); original.ok) {
+            result.original = original.document;
+            result.originalName = draft.originalName;
+        }
     }
     return result;
 }
